@@ -1,0 +1,31 @@
+"""The domain: EU files (dossiers), their stages, Council meetings, documents, people,
+commitments and motions. One module per concept."""
+
+from .base import Chamber, PolicyArea
+from .commitment import Commitment, StandingCommitmentCheck
+from .council import AgendaItem, CouncilMeeting, Mention
+from .document import ParliamentaryDocument
+from .dossier import Dossier, DossierAlias, Topic
+from .motion import Motion, MotionReport
+from .people import Debate, Person
+from .stage import Stage, StageEvent
+
+__all__ = [
+    "AgendaItem",
+    "Chamber",
+    "Commitment",
+    "CouncilMeeting",
+    "Debate",
+    "Dossier",
+    "DossierAlias",
+    "Mention",
+    "Motion",
+    "MotionReport",
+    "ParliamentaryDocument",
+    "Person",
+    "PolicyArea",
+    "Stage",
+    "StageEvent",
+    "StandingCommitmentCheck",
+    "Topic",
+]

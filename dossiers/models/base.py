@@ -1,0 +1,33 @@
+"""Building blocks shared by the domain models."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Chamber(models.TextChoices):
+    TWEEDE_KAMER = "TK", _("Tweede Kamer")
+    EERSTE_KAMER = "EK", _("Eerste Kamer")
+
+
+class PolicyArea(models.TextChoices):
+    HOME_AFFAIRS = "bz", _("Binnenlandse Zaken")
+    JUSTICE = "justitie", _("Justitie")
+
+
+class SourcedModel(models.Model):
+    """A record taken from a document: it keeps the document and the verbatim passage as proof."""
+
+    source_document = models.ForeignKey(
+        "dossiers.ParliamentaryDocument",
+        verbose_name=_("source document"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+    )
+    source_passage = models.TextField(
+        _("source passage"), blank=True, help_text=_("The passage quoted verbatim.")
+    )
+
+    class Meta:
+        abstract = True

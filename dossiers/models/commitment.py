@@ -1,0 +1,230 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .base import Chamber
+from .document import ParliamentaryDocument
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Commitment.Status.OPEN)
+
+    def standing(self):
+        return self.filter(fulfilment_mode=Commitment.FulfilmentMode.STANDING)
+
+    def one_off(self):
+        return self.exclude(fulfilment_mode=Commitment.FulfilmentMode.STANDING)
+
+    def due_before(self, day):
+        return self.filter(Q(due_date__lt=day) | Q(due_meeting__end_date__lt=day))
+
+    def overdue(self, on=None):
+        """Open one-off commitments past their date, or whose due report has been sent."""
+        on = on or datetime.date.today()
+        due_report_sent = ParliamentaryDocument.objects.reports().filter(
+            meetings=OuterRef("due_meeting"), date__lte=on
+        )
+        return self.open().one_off().filter(Q(due_date__lt=on) | Q(Exists(due_report_sent)))
+
+
+class Commitment(models.Model):
+    """A toezegging: a minister's promise to parliament, made in a debate or a document.
+
+    A standing commitment (report on human rights in every JBZ report) is never closed: each
+    report that honours it is recorded as a StandingCommitmentCheck.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        FULFILLED = "fulfilled", _("fulfilled")
+        PARTLY_FULFILLED = "partly_fulfilled", _("partly fulfilled")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    class FulfilmentMode(models.TextChoices):
+        IN_REPORT = "in_report", _("in the report of a Council meeting")
+        BY_LETTER = "by_letter", _("by letter")
+        BY_DATE = "by_date", _("by a date")
+        STANDING = "standing", _("standing: in every report")
+
+    subject = models.CharField(_("subject"), max_length=300)
+    text = models.TextField(_("text"), help_text=_("What was promised, as the source says it."))
+    members = models.ManyToManyField(
+        "dossiers.Person",
+        verbose_name=_("to members"),
+        blank=True,
+        related_name="commitments_received",
+        limit_choices_to={"role": "member"},
+    )
+    to_chamber = models.CharField(
+        _("to chamber"), max_length=2, choices=Chamber.choices, default=Chamber.TWEEDE_KAMER
+    )
+    made_by = models.ForeignKey(
+        "dossiers.Person",
+        verbose_name=_("made by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commitments_made",
+        limit_choices_to={"role__in": ["minister", "state_secretary"]},
+    )
+    debate = models.ForeignKey(
+        "dossiers.Debate",
+        verbose_name=_("made in debate"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commitments",
+    )
+    made_in_document = models.ForeignKey(
+        ParliamentaryDocument,
+        verbose_name=_("made in document"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commitments_made",
+    )
+    made_in_passage = models.TextField(_("passage where it was made"), blank=True)
+    dossiers = models.ManyToManyField(
+        "dossiers.Dossier", verbose_name=_("dossiers"), blank=True, related_name="commitments"
+    )
+    meeting = models.ForeignKey(
+        "dossiers.CouncilMeeting",
+        verbose_name=_("related Council meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="related_commitments",
+    )
+    fulfilment_mode = models.CharField(
+        _("to be fulfilled"), max_length=20, choices=FulfilmentMode.choices
+    )
+    due_meeting = models.ForeignKey(
+        "dossiers.CouncilMeeting",
+        verbose_name=_("due in the report of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commitments_due",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    fulfilled_by_document = models.ForeignKey(
+        ParliamentaryDocument,
+        verbose_name=_("fulfilled by document"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commitments_fulfilled",
+    )
+    fulfilment_passage = models.TextField(_("fulfilling passage"), blank=True)
+    fulfilled_on = models.DateField(_("fulfilled on"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(m2m_fields=[members, dossiers])
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status__in=["fulfilled", "partly_fulfilled"])
+                | (Q(fulfilled_on__isnull=False) & Q(fulfilled_by_document__isnull=False)),
+                name="commitment_fulfilled_has_document_and_date",
+                violation_error_message=_(
+                    "A fulfilled commitment needs the fulfilling document and date."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="open") | Q(fulfilled_on__isnull=True),
+                name="commitment_open_has_no_fulfilment_date",
+                violation_error_message=_("An open commitment has no fulfilment date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(fulfilment_mode="standing") | Q(status__in=["open", "withdrawn"]),
+                name="commitment_standing_is_not_closed",
+                violation_error_message=_(
+                    "A standing commitment is checked per report, not fulfilled once."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(fulfilment_mode="in_report") | Q(due_meeting__isnull=False),
+                name="commitment_in_report_has_meeting",
+                violation_error_message=_("Say in the report of which Council meeting."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(fulfilment_mode="by_date") | Q(due_date__isnull=False),
+                name="commitment_by_date_has_date",
+                violation_error_message=_("Give the date by which it is due."),
+            ),
+            models.CheckConstraint(
+                condition=Q(debate__isnull=False) | Q(made_in_document__isnull=False),
+                name="commitment_has_origin",
+                violation_error_message=_("Say in which debate or document it was made."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["fulfilment_mode", "status"]),
+        ]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def made_on(self):
+        if self.debate_id:
+            return self.debate.date
+        return self.made_in_document.date if self.made_in_document_id else None
+
+    def is_overdue(self, on=None):
+        return type(self).objects.overdue(on).filter(pk=self.pk).exists()
+
+    def clean(self):
+        super().clean()
+        if self.fulfilled_on and self.made_on and self.fulfilled_on < self.made_on:
+            raise ValidationError(
+                {"fulfilled_on": _("A commitment cannot be fulfilled before it was made.")}
+            )
+
+
+class StandingCommitmentCheck(models.Model):
+    """A report that honoured a standing commitment, with the passage that does so."""
+
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("commitment"),
+        on_delete=models.CASCADE,
+        related_name="checks",
+        limit_choices_to={"fulfilment_mode": "standing"},
+    )
+    document = models.ForeignKey(
+        ParliamentaryDocument,
+        verbose_name=_("report"),
+        on_delete=models.PROTECT,
+        related_name="standing_commitment_checks",
+    )
+    passage = models.TextField(_("passage"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("standing commitment check")
+        verbose_name_plural = _("standing commitment checks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "document"], name="standing_check_once_per_report"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.commitment} — {self.document}"

@@ -1,0 +1,256 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .base import PolicyArea
+from .stage import LEGISLATIVE_PATH, Stage, StageEvent
+
+commission_reference_validator = RegexValidator(
+    r"^(COM|C|JOIN|SWD|SEC)\(\d{4}\) ?\d{1,5}$",
+    _("Write a Commission reference as COM(2020) 611."),
+)
+procedure_reference_validator = RegexValidator(
+    r"^\d{4}/\d{4}\((COD|CNS|NLE|APP|SYN|AVC|BUD|DEC|INI|RSP)\)$",
+    _("Write an interinstitutional procedure as 2016/0224(COD)."),
+)
+celex_validator = RegexValidator(
+    r"^[0-9CE]\d{4}[A-Z]{1,2}\d{4}(\(\d{2}\))?$", _("A CELEX number looks like 32023H0681.")
+)
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+def _latest_actual_stage_event(on=None):
+    events = StageEvent.objects.filter(dossier=OuterRef("pk"), is_expected=False)
+    if on is not None:
+        events = events.filter(date__lte=on)
+    return events.order_by("-date", "-stage", "-id")
+
+
+class DossierQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def with_current_stage(self):
+        """Annotate current_stage and current_stage_date from the latest actual stage event."""
+        latest = _latest_actual_stage_event()
+        return self.annotate(
+            current_stage=Subquery(latest.values("stage")[:1]),
+            current_stage_date=Subquery(latest.values("date")[:1]),
+        )
+
+    def with_stage_on(self, day):
+        """Annotate stage_on_date: the stage each dossier had reached on `day`, in one query."""
+        return self.annotate(
+            stage_on_date=Subquery(_latest_actual_stage_event(on=day).values("stage")[:1])
+        )
+
+    def search(self, text):
+        """Match title, short name, aliases and EU references."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(title__icontains=text)
+            | Q(short_name__icontains=text)
+            | Q(commission_reference__icontains=text)
+            | Q(procedure_reference__icontains=text)
+            | Q(celex__icontains=text)
+            | Q(pk__in=DossierAlias.objects.filter(alias__icontains=text).values("dossier"))
+        )
+
+
+class Dossier(models.Model):
+    """An EU file: a legislative proposal, a Council decision or conclusions, an agreement."""
+
+    class InstrumentType(models.TextChoices):
+        REGULATION = "verordening", _("regulation")
+        DIRECTIVE = "richtlijn", _("directive")
+        DECISION = "besluit", _("decision")
+        RECOMMENDATION = "aanbeveling", _("recommendation")
+        COUNCIL_CONCLUSIONS = "raadsconclusies", _("Council conclusions")
+        INTERNATIONAL_AGREEMENT = "overeenkomst", _("international agreement")
+        COMMUNICATION = "mededeling", _("communication")
+        PACKAGE = "pakket", _("package")
+        OTHER = "overig", _("other")
+
+    title = models.CharField(_("title"), max_length=400, help_text=_("The Dutch title."))
+    short_name = models.CharField(
+        _("short name"), max_length=40, blank=True, help_text=_("APR, AMMR, SGC, CSAM.")
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    instrument_type = models.CharField(
+        _("instrument type"), max_length=20, choices=InstrumentType.choices
+    )
+    commission_reference = models.CharField(
+        _("Commission reference"),
+        max_length=30,
+        blank=True,
+        validators=[commission_reference_validator],
+        help_text="COM(2020) 611",
+    )
+    procedure_reference = models.CharField(
+        _("procedure reference"),
+        max_length=20,
+        blank=True,
+        validators=[procedure_reference_validator],
+        help_text="2016/0224(COD)",
+    )
+    celex = models.CharField(
+        "CELEX", max_length=20, blank=True, validators=[celex_validator], help_text="32023H0681"
+    )
+    policy_area = models.CharField(_("policy area"), max_length=10, choices=PolicyArea.choices)
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("package"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="instruments",
+        limit_choices_to={"instrument_type": InstrumentType.PACKAGE},
+        help_text=_(
+            "The package this instrument belongs to, such as the Asylum and Migration Pact."
+        ),
+    )
+    bnc_fiche = models.ForeignKey(
+        "dossiers.ParliamentaryDocument",
+        verbose_name=_("BNC fiche"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    responsible_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible officer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["procedure_reference"],
+                condition=~Q(procedure_reference=""),
+                name="dossier_unique_procedure_reference",
+            ),
+            models.UniqueConstraint(
+                fields=["celex"], condition=~Q(celex=""), name="dossier_unique_celex"
+            ),
+            models.CheckConstraint(
+                condition=~Q(instrument_type="pakket") | Q(parent__isnull=True),
+                name="dossier_package_not_nested",
+                violation_error_message=_("A package cannot itself belong to a package."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["policy_area", "instrument_type"]),
+            models.Index(fields=["updated_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.short_name})" if self.short_name else self.title
+
+    def get_absolute_url(self):
+        return reverse("admin:dossiers_dossier_change", args=[self.pk])
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def stage_path(self):
+        """The stages that apply to this kind of instrument, in order."""
+        return STAGE_PATHS.get(self.instrument_type, LEGISLATIVE_PATH)
+
+    @property
+    def current_stage(self):
+        """The stage of the latest actual event; with_current_stage() fills it without a query."""
+        if not hasattr(self, "_current_stage"):
+            latest = self.stage_events.actual().order_by("-date", "-stage", "-id").first()
+            self._current_stage = latest.stage if latest else None
+        return Stage(self._current_stage) if self._current_stage is not None else None
+
+    @current_stage.setter
+    def current_stage(self, value):
+        self._current_stage = value
+
+
+_T = Dossier.InstrumentType
+STAGE_PATHS = {
+    _T.RECOMMENDATION: (
+        Stage.PROPOSAL,
+        Stage.BNC_FICHE,
+        Stage.WORKING_PARTY,
+        Stage.COREPER_ENDORSEMENT,
+        Stage.COUNCIL_ADOPTION,
+        Stage.PUBLICATION,
+    ),
+    _T.COUNCIL_CONCLUSIONS: (
+        Stage.WORKING_PARTY,
+        Stage.COREPER_ENDORSEMENT,
+        Stage.COUNCIL_ADOPTION,
+    ),
+    _T.INTERNATIONAL_AGREEMENT: (
+        Stage.PROPOSAL,
+        Stage.COUNCIL_MANDATE,
+        Stage.PROVISIONAL_AGREEMENT,
+        Stage.EP_PLENARY_VOTE,
+        Stage.COUNCIL_ADOPTION,
+        Stage.ENTRY_INTO_FORCE,
+    ),
+    _T.COMMUNICATION: (Stage.PROPOSAL, Stage.BNC_FICHE, Stage.WORKING_PARTY),
+}
+
+
+class DossierAlias(models.Model):
+    """A name under which documents mention a dossier; used to recognise it in text."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="aliases"
+    )
+    alias = models.CharField(_("alias"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+        ordering = ["alias"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("alias"),
+                name="alias_unique_case_insensitive",
+                violation_error_message=_("This alias already names another dossier."),
+            )
+        ]
+
+    def __str__(self):
+        return self.alias

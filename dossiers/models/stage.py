@@ -1,0 +1,124 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..dates import Precision, format_period, is_period_start, period_start
+from .base import SourcedModel
+
+
+class Stage(models.IntegerChoices):
+    """The legislative path in its order; the value is the order, with room between steps."""
+
+    PROPOSAL = 10, _("Commission proposal")
+    BNC_FICHE = 20, _("BNC fiche sent to parliament")
+    WORKING_PARTY = 30, _("Council working party")
+    COUNCIL_MANDATE = 40, _("Council mandate (general approach)")
+    EP_MANDATE = 50, _("European Parliament mandate")
+    TRILOGUES = 60, _("Trilogues")
+    PROVISIONAL_AGREEMENT = 70, _("Provisional (political) agreement")
+    COREPER_ENDORSEMENT = 80, _("Coreper endorsement")
+    EP_COMMITTEE_VOTE = 90, _("EP committee vote")
+    EP_PLENARY_VOTE = 100, _("EP plenary vote")
+    COUNCIL_ADOPTION = 110, _("Council adoption")
+    PUBLICATION = 120, _("Publication in the Official Journal")
+    ENTRY_INTO_FORCE = 130, _("Entry into force")
+    APPLICATION = 140, _("Application or transposition deadline")
+    WITHDRAWN = 900, _("Withdrawn")
+    STALLED = 910, _("Stalled")
+
+    @classmethod
+    def off_path(cls):
+        """Stages that end or pause a file instead of moving it along."""
+        return (cls.WITHDRAWN, cls.STALLED)
+
+
+LEGISLATIVE_PATH = tuple(s for s in Stage if s not in Stage.off_path())
+
+
+class StageEventQuerySet(models.QuerySet):
+    def actual(self):
+        return self.filter(is_expected=False)
+
+    def expected(self):
+        return self.filter(is_expected=True)
+
+    def chronological(self):
+        return self.order_by("date", "stage", "id")
+
+
+class StageEvent(SourcedModel):
+    """A step of a dossier's history: reached, or expected by the documents.
+
+    An expected milestone is kept when the actual one arrives, so the history shows both what
+    was foreseen and what happened. The current stage is derived from the latest actual event.
+    """
+
+    dossier = models.ForeignKey(
+        "dossiers.Dossier",
+        verbose_name=_("dossier"),
+        on_delete=models.CASCADE,
+        related_name="stage_events",
+    )
+    stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices)
+    date = models.DateField(
+        _("date"), help_text=_("For a month, quarter, half year or year: its first day.")
+    )
+    precision = models.CharField(
+        _("precision"), max_length=10, choices=Precision.choices, default=Precision.DAY
+    )
+    is_expected = models.BooleanField(
+        _("expected"), default=False, help_text=_("Foreseen by a document, not yet reached.")
+    )
+    meeting = models.ForeignKey(
+        "dossiers.CouncilMeeting",
+        verbose_name=_("Council meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="stage_events",
+        help_text=_("The Council at which this stage was reached, if any."),
+    )
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
+
+    objects = StageEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stage event")
+        verbose_name_plural = _("stage events")
+        ordering = ["dossier", "date", "stage"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier", "stage", "is_expected", "date", "source_document"],
+                name="stage_event_unique_per_source",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["dossier", "is_expected", "date"]),
+            models.Index(fields=["date", "stage"]),
+        ]
+
+    def __str__(self):
+        label = f"{self.get_stage_display()} {self.date_display}"
+        return f"{label} ({_('expected')})" if self.is_expected else label
+
+    @property
+    def date_display(self):
+        return format_period(self.date, self.precision)
+
+    def clean(self):
+        super().clean()
+        if self.date and self.precision and not is_period_start(self.date, self.precision):
+            raise ValidationError(
+                {
+                    "date": _(
+                        "With precision %(precision)s the date is the first day of the period: "
+                        "%(start)s."
+                    )
+                    % {
+                        "precision": Precision(self.precision).label,
+                        "start": period_start(self.date, self.precision).isoformat(),
+                    }
+                }
+            )
