@@ -1,0 +1,1 @@
+"""Reading published Kamerstukken: text clean-up, extraction and review."""
