@@ -141,7 +141,12 @@ def normalize_session_year(text):
         raise CitationError(f"'{text}' is geen vergaderjaar; verwacht bijvoorbeeld '2023-2024'.")
     start = int(match.group(1))
     end_text = match.group(2)
-    end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
+    if len(end_text) == 4:
+        end = int(end_text)
+    else:
+        end = start - start % 100 + int(end_text)
+        if end < start:
+            end += 100
     if end != start + 1:
         raise CitationError(
             f"Vergaderjaar '{text.strip()}' klopt niet: het tweede jaar moet op het eerste volgen."

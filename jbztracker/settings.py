@@ -100,4 +100,7 @@ STORAGES = {
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
+# Serve from the app folders while developing; collectstatic fills STATIC_ROOT in production.
+WHITENOISE_AUTOREFRESH = DEBUG
+
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"

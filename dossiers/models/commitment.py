@@ -31,6 +31,11 @@ class CommitmentQuerySet(models.QuerySet):
         )
         return self.open().one_off().filter(Q(due_date__lt=on) | Q(Exists(due_report_sent)))
 
+    def with_overdue(self, on=None):
+        """Annotate `overdue` (bool) in the same query, for lists."""
+        overdue = Commitment.objects.overdue(on).filter(pk=OuterRef("pk"))
+        return self.annotate(overdue=Exists(overdue))
+
 
 class Commitment(models.Model):
     """A toezegging: a minister's promise to parliament, made in a debate or a document.

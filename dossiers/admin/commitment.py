@@ -1,0 +1,121 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..forms import FulfilCommitmentForm
+from ..models import Commitment, StandingCommitmentCheck
+from ..services import fulfil_commitment
+
+
+class StandingCommitmentCheckInline(admin.TabularInline):
+    model = StandingCommitmentCheck
+    extra = 0
+    autocomplete_fields = ["document"]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "subject",
+        "members_display",
+        "made_by",
+        "debate",
+        "fulfilment_mode",
+        "status",
+        "overdue_display",
+        "fulfilled_by_document",
+    ]
+    list_filter = ["status", "fulfilment_mode", "made_by", "due_meeting", "members"]
+    search_fields = ["subject", "text", "members__name", "notes"]
+    date_hierarchy = "debate__date"
+    autocomplete_fields = [
+        "members",
+        "made_by",
+        "debate",
+        "made_in_document",
+        "dossiers",
+        "meeting",
+        "due_meeting",
+        "fulfilled_by_document",
+    ]
+    inlines = [StandingCommitmentCheckInline]
+    actions = ["mark_fulfilled"]
+    fieldsets = [
+        (None, {"fields": ["subject", "text", "members", "to_chamber", "made_by"]}),
+        (_("Made in"), {"fields": ["debate", "made_in_document", "made_in_passage"]}),
+        (_("Context"), {"fields": ["dossiers", "meeting"]}),
+        (_("Due"), {"fields": ["fulfilment_mode", "due_meeting", "due_date"]}),
+        (
+            _("Fulfilment"),
+            {
+                "fields": [
+                    "status",
+                    "fulfilled_by_document",
+                    "fulfilment_passage",
+                    "fulfilled_on",
+                    "notes",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .with_overdue()
+            .select_related("made_by", "debate", "fulfilled_by_document")
+            .prefetch_related("members")
+        )
+
+    @admin.display(description=_("to members"))
+    def members_display(self, obj):
+        return ", ".join(member.name for member in obj.members.all())
+
+    @admin.display(description=_("overdue"), boolean=True, ordering="overdue")
+    def overdue_display(self, obj):
+        return obj.overdue
+
+    @admin.action(description=_("Mark fulfilled by a document"), permissions=["change"])
+    def mark_fulfilled(self, request, queryset):
+        form = FulfilCommitmentForm(
+            request.POST if "apply" in request.POST else None, admin_site=self.admin_site
+        )
+        if form.is_valid():
+            try:
+                for commitment in queryset:
+                    fulfil_commitment(
+                        commitment,
+                        document=form.cleaned_data["document"],
+                        passage=form.cleaned_data["passage"],
+                        fulfilled_on=form.cleaned_data["fulfilled_on"],
+                        partly=form.cleaned_data["partly"],
+                    )
+            except ValidationError as error:
+                self.message_user(request, "; ".join(error.messages), messages.ERROR)
+                return None
+            count = queryset.count()
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d commitment recorded as fulfilled.",
+                    "%(count)d commitments recorded as fulfilled.",
+                    count,
+                )
+                % {"count": count},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Mark fulfilled by a document"),
+            "opts": self.model._meta,
+            "commitments": queryset,
+            "form": form,
+            "media": self.media + form.media,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/dossiers/commitment/fulfil.html", context)

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..models import Motion, MotionReport
+
+
+class MotionReportInline(admin.StackedInline):
+    model = MotionReport
+    extra = 0
+    autocomplete_fields = ["document"]
+
+
+@admin.register(Motion)
+class MotionAdmin(SimpleHistoryAdmin):
+    list_display = ["subject", "document", "outcome", "execution"]
+    list_filter = ["outcome", "execution"]
+    search_fields = ["subject", "submitters__name", "document__dossier_number", "notes"]
+    autocomplete_fields = ["document", "submitters", "dossiers"]
+    list_select_related = ["document"]
+    inlines = [MotionReportInline]

@@ -1,0 +1,107 @@
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .citations import CitationError, parse_citation
+from .models import Commitment, ParliamentaryDocument
+
+
+class CitationField(forms.CharField):
+    """A Kamerstuk citation in any of its printed forms, cleaned to a Citation."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return parse_citation(value)
+        except CitationError as error:
+            raise forms.ValidationError(str(error), code="invalid_citation") from error
+
+
+class ParliamentaryDocumentAdminForm(forms.ModelForm):
+    url = forms.URLField(label=_("link"), max_length=500, required=False, assume_scheme="https")
+    citation_text = CitationField(
+        label=_("Kamerstuk citation"),
+        required=False,
+        help_text=_(
+            "Paste the citation as printed ('Kamerstukken II 2023/24, 32 317, nr. 867', "
+            "'32317-867'); it fills chamber, numbers and session year."
+        ),
+    )
+
+    class Meta:
+        model = ParliamentaryDocument
+        fields = [
+            "document_type",
+            "title",
+            "date",
+            "url",
+            "chamber",
+            "dossier_number",
+            "dossier_chapter",
+            "joint_dossier_numbers",
+            "sub_number",
+            "session_year",
+            "meetings",
+            "signatories",
+            "enclosed_in",
+            "notes",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        citation = cleaned.get("citation_text")
+        if citation:
+            cleaned["chamber"] = citation.chamber
+            cleaned["dossier_number"] = citation.dossier_number
+            cleaned["dossier_chapter"] = citation.dossier_chapter
+            cleaned["sub_number"] = citation.sub_number
+            cleaned["joint_dossier_numbers"] = " ".join(citation.joint_dossier_numbers)
+            if citation.session_year:
+                cleaned["session_year"] = citation.session_year
+            for name in (
+                "chamber",
+                "dossier_number",
+                "dossier_chapter",
+                "sub_number",
+                "joint_dossier_numbers",
+                "session_year",
+            ):
+                setattr(self.instance, name, cleaned[name])
+        return cleaned
+
+
+class FulfilCommitmentForm(forms.Form):
+    """Choose the document and passage that fulfil the selected commitments."""
+
+    document = forms.ModelChoiceField(
+        queryset=ParliamentaryDocument.objects.all(), label=_("fulfilled by document")
+    )
+    passage = forms.CharField(
+        label=_("fulfilling passage"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    fulfilled_on = forms.DateField(
+        label=_("fulfilled on"),
+        required=False,
+        help_text=_("Leave empty to use the date of the document."),
+    )
+    partly = forms.BooleanField(label=_("partly fulfilled"), required=False)
+
+    def __init__(self, *args, admin_site=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if admin_site is not None:
+            field = self.fields["document"]
+            field.widget = admin.widgets.AutocompleteSelect(
+                Commitment._meta.get_field("fulfilled_by_document"), admin_site
+            )
+            field.widget.choices = field.choices
+
+    def clean(self):
+        cleaned = super().clean()
+        document = cleaned.get("document")
+        if document is not None and not cleaned.get("fulfilled_on") and document.date is None:
+            raise forms.ValidationError(
+                _("This document has no date: give the date on which it fulfilled them.")
+            )
+        return cleaned

@@ -1,0 +1,183 @@
+import datetime
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from dossiers.models import (
+    AgendaItem,
+    Commitment,
+    CouncilMeeting,
+    Debate,
+    Dossier,
+    DossierAlias,
+    Mention,
+    Motion,
+    MotionReport,
+    ParliamentaryDocument,
+    Person,
+    Stage,
+    StageEvent,
+    StandingCommitmentCheck,
+    Topic,
+)
+from dossiers.roles import EDITOR_GROUP, READER_GROUP
+
+SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+
+
+def _user(django_user_model, username, group_name):
+    user = django_user_model.objects.create_user(username, password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return _user(django_user_model, "editor", EDITOR_GROUP)
+
+
+@pytest.fixture
+def reader(django_user_model):
+    return _user(django_user_model, "reader", READER_GROUP)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    client.force_login(reader)
+    return client
+
+
+@pytest.fixture
+def sample(db):
+    """A small, realistic data set: the Pact's APR through one Council and its report."""
+    d = datetime.date
+    state_secretary = Person.objects.create(
+        name="van der Burg",
+        initials="E.",
+        role=Person.Role.STATE_SECRETARY,
+        title="Staatssecretaris van Justitie en Veiligheid",
+    )
+    piri = Person.objects.create(name="Piri", role=Person.Role.MEMBER, chamber="TK")
+    meeting = CouncilMeeting.objects.create(
+        start_date=d(2024, 3, 4), end_date=d(2024, 3, 5), presidency="België"
+    )
+    item = AgendaItem.objects.create(
+        meeting=meeting, section="bz", number=6, title="Externe dimensie van migratie"
+    )
+    agenda = ParliamentaryDocument.objects.create(
+        dossier_number="32317",
+        sub_number="872",
+        session_year="2023-2024",
+        document_type=ParliamentaryDocument.DocumentType.ANNOTATED_AGENDA,
+        date=d(2024, 2, 19),
+        title="Geannoteerde agenda JBZ-Raad 4 en 5 maart 2024",
+    )
+    report = ParliamentaryDocument.objects.create(
+        document_type=ParliamentaryDocument.DocumentType.REPORT,
+        date=d(2024, 3, 20),
+        title="Verslag van de formele bijeenkomst van de Raad JBZ, 4 en 5 maart 2024",
+    )
+    agenda.meetings.add(meeting)
+    report.meetings.add(meeting)
+    topic = Topic.objects.create(name="Asiel en migratie", slug="asiel-en-migratie")
+    pact = Dossier.objects.create(
+        title="Asiel- en Migratiepact",
+        slug="asiel-en-migratiepact",
+        instrument_type=Dossier.InstrumentType.PACKAGE,
+        policy_area="bz",
+    )
+    apr = Dossier.objects.create(
+        title="Asielprocedureverordening",
+        short_name="APR",
+        slug="asielprocedureverordening",
+        instrument_type=Dossier.InstrumentType.REGULATION,
+        policy_area="bz",
+        parent=pact,
+        commission_reference="COM(2020) 611",
+        procedure_reference="2016/0224(COD)",
+    )
+    apr.topics.add(topic)
+    DossierAlias.objects.create(dossier=apr, alias="Asielprocedureverordening")
+    StageEvent.objects.create(
+        dossier=apr, stage=Stage.PROPOSAL, date=d(2020, 9, 1), precision="month"
+    )
+    StageEvent.objects.create(
+        dossier=apr,
+        stage=Stage.PROVISIONAL_AGREEMENT,
+        date=d(2023, 12, 1),
+        precision="month",
+        source_document=agenda,
+        source_passage="politiek akkoord op hoofdlijnen",
+    )
+    StageEvent.objects.create(
+        dossier=apr,
+        stage=Stage.COREPER_ENDORSEMENT,
+        date=d(2024, 2, 1),
+        precision="month",
+        is_expected=True,
+    )
+    Mention.objects.create(
+        meeting=meeting,
+        agenda_item=item,
+        dossier=pact,
+        summary="Implementatie van het Pact",
+        source_document=report,
+        source_passage="riepen op tot goede implementatie van het Asiel- en Migratiepact",
+    )
+    debate = Debate.objects.create(
+        date=d(2024, 2, 29),
+        kind=Debate.Kind.COMMITTEE_DEBATE,
+        subject="JBZ-Raad 4 en 5 maart 2024",
+        meeting=meeting,
+    )
+    commitment = Commitment.objects.create(
+        subject="Partnerschap met Egypte",
+        text="Informeren over de plannen van de Commissie met Egypte",
+        made_by=state_secretary,
+        debate=debate,
+        meeting=meeting,
+        fulfilment_mode=Commitment.FulfilmentMode.IN_REPORT,
+        due_meeting=meeting,
+    )
+    commitment.members.add(piri)
+    standing = Commitment.objects.create(
+        subject="Mensenrechten in elk verslag",
+        text="In het verslag van de JBZ-Raad altijd terugkomen op mensenrechten",
+        debate=debate,
+        fulfilment_mode=Commitment.FulfilmentMode.STANDING,
+    )
+    StandingCommitmentCheck.objects.create(
+        commitment=standing, document=report, passage="Tijdens deze Raad"
+    )
+    motion_document = ParliamentaryDocument.objects.create(
+        dossier_number="36333",
+        sub_number="50",
+        session_year="2023-2024",
+        document_type=ParliamentaryDocument.DocumentType.MOTION,
+    )
+    motion = Motion.objects.create(document=motion_document, subject="Dublin-afspraken")
+    motion.dossiers.add(pact)
+    MotionReport.objects.create(motion=motion, document=report, passage="uitvoering")
+    return {
+        "meeting": meeting,
+        "item": item,
+        "agenda": agenda,
+        "report": report,
+        "pact": pact,
+        "apr": apr,
+        "debate": debate,
+        "commitment": commitment,
+        "standing": standing,
+        "motion": motion,
+        "piri": piri,
+        "state_secretary": state_secretary,
+        "topic": topic,
+    }

@@ -1,0 +1,126 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from dossiers.models import Commitment, ParliamentaryDocument, StandingCommitmentCheck
+from dossiers.services import fulfil_commitment
+
+d = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def test_fulfilled_needs_document_and_date(sample):
+    commitment = sample["commitment"]
+    commitment.status = Commitment.Status.FULFILLED
+    with pytest.raises(IntegrityError), transaction.atomic():
+        commitment.save()
+
+
+def test_open_commitment_has_no_fulfilment_date(sample):
+    commitment = sample["commitment"]
+    commitment.fulfilled_on = d(2024, 3, 20)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        commitment.save()
+
+
+def test_standing_commitment_is_never_closed(sample):
+    standing = sample["standing"]
+    standing.status = Commitment.Status.FULFILLED
+    standing.fulfilled_by_document = sample["report"]
+    standing.fulfilled_on = d(2024, 3, 20)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        standing.save()
+
+
+def test_in_report_needs_the_meeting(sample):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Commitment.objects.create(
+            subject="x", text="x", debate=sample["debate"], fulfilment_mode="in_report"
+        )
+
+
+def test_commitment_needs_an_origin(sample):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Commitment.objects.create(subject="x", text="x", fulfilment_mode="by_letter")
+
+
+def test_clean_message_for_a_fulfilment_before_it_was_made(sample):
+    commitment = sample["commitment"]
+    commitment.status = Commitment.Status.FULFILLED
+    commitment.fulfilled_by_document = sample["report"]
+    commitment.fulfilled_on = d(2024, 1, 1)
+    with pytest.raises(ValidationError) as error:
+        commitment.full_clean()
+    assert "fulfilled_on" in error.value.message_dict
+
+
+def test_overdue_once_the_due_report_has_been_sent(sample):
+    commitment = sample["commitment"]
+    # The report of 4-5 March is dated 20 March 2024.
+    assert not commitment.is_overdue(on=d(2024, 3, 19))
+    assert commitment.is_overdue(on=d(2024, 3, 20))
+    assert list(Commitment.objects.overdue(d(2024, 3, 21))) == [commitment]
+    annotated = {c.pk: c.overdue for c in Commitment.objects.with_overdue(d(2024, 3, 21))}
+    assert annotated == {commitment.pk: True, sample["standing"].pk: False}
+
+
+def test_overdue_by_date(sample):
+    commitment = Commitment.objects.create(
+        subject="Brief over e-evidence",
+        text="x",
+        debate=sample["debate"],
+        fulfilment_mode="by_date",
+        due_date=d(2024, 6, 1),
+    )
+    assert not commitment.is_overdue(on=d(2024, 6, 1))
+    assert commitment.is_overdue(on=d(2024, 6, 2))
+
+
+def test_standing_commitments_are_never_overdue(sample):
+    assert not sample["standing"].is_overdue(on=d(2030, 1, 1))
+
+
+def test_fulfil_commitment_records_document_passage_and_date(sample):
+    commitment = fulfil_commitment(
+        sample["commitment"],
+        document=sample["report"],
+        passage="Conform de toezegging aan lid Piri",
+    )
+    commitment.refresh_from_db()
+    assert commitment.status == Commitment.Status.FULFILLED
+    assert commitment.fulfilled_by_document == sample["report"]
+    assert commitment.fulfilled_on == d(2024, 3, 20)
+    assert commitment.fulfilment_passage == "Conform de toezegging aan lid Piri"
+    assert not commitment.is_overdue(on=d(2024, 4, 1))
+
+
+def test_fulfilling_twice_records_once(sample):
+    for _ in range(2):
+        fulfil_commitment(sample["commitment"], document=sample["report"], passage="p")
+    assert sample["commitment"].history.filter(status="fulfilled").count() == 1
+
+
+def test_standing_commitment_gets_a_check_per_report(sample):
+    other_report = ParliamentaryDocument.objects.create(
+        document_type="verslag", title="Verslag JBZ-Raad juni", date=d(2024, 6, 20)
+    )
+    for _ in range(2):
+        fulfil_commitment(sample["standing"], document=other_report, passage="mensenrechten")
+    standing = Commitment.objects.get(pk=sample["standing"].pk)
+    assert standing.status == Commitment.Status.OPEN
+    assert StandingCommitmentCheck.objects.filter(commitment=standing).count() == 2
+
+
+def test_fulfil_refuses_an_undated_document_without_a_date(sample):
+    undated = ParliamentaryDocument.objects.create(document_type="brief", title="Brief")
+    with pytest.raises(ValidationError, match="no date"):
+        fulfil_commitment(sample["commitment"], document=undated, passage="p")
+    sample["commitment"].refresh_from_db()
+    assert sample["commitment"].status == Commitment.Status.OPEN
+
+
+def test_fulfil_refuses_an_empty_passage(sample):
+    with pytest.raises(ValidationError):
+        fulfil_commitment(sample["commitment"], document=sample["report"], passage="  ")
