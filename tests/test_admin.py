@@ -210,3 +210,21 @@ def test_changelist_queries_do_not_grow_with_the_data(editor_client, sample, mod
         dossier.stage_events.create(stage=10, date=datetime.date(2024, 1, 1))
     assert count_queries() == before
     assert before <= 15
+
+
+def test_history_page_shows_who_changed_what(editor_client, editor, sample):
+    commitment = sample["commitment"]
+    commitment.subject = "Partnerschap met Egypte (bijgewerkt)"
+    commitment._history_user = editor
+    commitment.save()
+    page = editor_client.get(_url(Commitment, "history", commitment.pk)).content.decode()
+    assert "editor" in page
+    assert "Partnerschap met Egypte (bijgewerkt)" in page
+
+
+def test_admin_offers_english(editor_client):
+    page = editor_client.get(reverse("admin:index")).content.decode()
+    assert 'name="language" value="en"' in page
+    response = editor_client.post(reverse("set_language"), {"language": "en", "next": "/admin/"})
+    assert response.status_code == 302
+    assert "Log out" in editor_client.get(reverse("admin:index")).content.decode()

@@ -36,6 +36,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 class MentionAdmin(SimpleHistoryAdmin):
     list_display = ["dossier", "meeting", "agenda_item", "source_document"]
     list_filter = ["meeting"]
+    date_hierarchy = "meeting__start_date"
     search_fields = ["dossier__title", "dossier__short_name", "summary", "dutch_position"]
     autocomplete_fields = ["dossier", "meeting", "agenda_item", "source_document"]
     list_select_related = ["dossier", "meeting", "agenda_item", "source_document"]

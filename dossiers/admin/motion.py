@@ -14,6 +14,7 @@ class MotionReportInline(admin.StackedInline):
 class MotionAdmin(SimpleHistoryAdmin):
     list_display = ["subject", "document", "outcome", "execution"]
     list_filter = ["outcome", "execution"]
+    date_hierarchy = "document__date"
     search_fields = ["subject", "submitters__name", "document__dossier_number", "notes"]
     autocomplete_fields = ["document", "submitters", "dossiers"]
     list_select_related = ["document"]
