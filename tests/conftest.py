@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from dossiers.models import (
     AgendaItem,
@@ -25,6 +26,13 @@ from dossiers.models import (
 from dossiers.roles import EDITOR_GROUP, READER_GROUP
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """Each test starts in the default language, whatever an earlier request switched to."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 def _user(django_user_model, username, group_name):
