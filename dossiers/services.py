@@ -17,14 +17,16 @@ def fulfil_commitment(commitment, *, document, passage, fulfilled_on=None, partl
     """
     commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
     if not passage.strip():
-        raise ValidationError(_("Quote the passage that fulfils the commitment."))
+        raise ValidationError(
+            _("Quote the passage that fulfils the commitment."), code="empty_passage"
+        )
     if commitment.fulfilment_mode == Commitment.FulfilmentMode.STANDING:
         StandingCommitmentCheck.objects.get_or_create(
             commitment=commitment, document=document, defaults={"passage": passage}
         )
         return commitment
     if commitment.status == Commitment.Status.WITHDRAWN:
-        raise ValidationError(_("A withdrawn commitment cannot be fulfilled."))
+        raise ValidationError(_("A withdrawn commitment cannot be fulfilled."), code="withdrawn")
     if (
         commitment.status == Commitment.Status.FULFILLED
         and commitment.fulfilled_by_document_id == document.pk
@@ -33,7 +35,8 @@ def fulfil_commitment(commitment, *, document, passage, fulfilled_on=None, partl
     fulfilled_on = fulfilled_on or document.date
     if fulfilled_on is None:
         raise ValidationError(
-            _("The document has no date; give the date on which the commitment was fulfilled.")
+            _("The document has no date; give the date on which the commitment was fulfilled."),
+            code="undated_document",
         )
     commitment.status = (
         Commitment.Status.PARTLY_FULFILLED if partly else Commitment.Status.FULFILLED

@@ -11,11 +11,32 @@ d = datetime.date
 pytestmark = pytest.mark.django_db
 
 
-def test_fulfilled_needs_document_and_date(sample):
+def test_fulfilled_needs_the_fulfilling_document(sample):
     commitment = sample["commitment"]
     commitment.status = Commitment.Status.FULFILLED
+    commitment.fulfilled_on = d(2024, 3, 20)
     with pytest.raises(IntegrityError), transaction.atomic():
         commitment.save()
+
+
+def test_fulfilment_date_is_the_documents_when_it_has_one(sample):
+    commitment = sample["commitment"]
+    commitment.status = Commitment.Status.FULFILLED
+    commitment.fulfilled_by_document = sample["report"]
+    commitment.full_clean()
+    assert commitment.fulfilled_on == d(2024, 3, 20)
+
+
+def test_fulfilment_date_stays_empty_when_the_document_has_none(sample):
+    # Published reports do not always print their date; none is invented.
+    undated = ParliamentaryDocument.objects.create(document_type="verslag", title="Verslag")
+    commitment = sample["commitment"]
+    commitment.status = Commitment.Status.FULFILLED
+    commitment.fulfilled_by_document = undated
+    commitment.full_clean()
+    commitment.save()
+    assert commitment.fulfilled_on is None
+    assert not commitment.is_overdue(on=d(2030, 1, 1))
 
 
 def test_open_commitment_has_no_fulfilment_date(sample):
@@ -115,12 +136,14 @@ def test_standing_commitment_gets_a_check_per_report(sample):
 
 def test_fulfil_refuses_an_undated_document_without_a_date(sample):
     undated = ParliamentaryDocument.objects.create(document_type="brief", title="Brief")
-    with pytest.raises(ValidationError, match="no date"):
+    with pytest.raises(ValidationError) as error:
         fulfil_commitment(sample["commitment"], document=undated, passage="p")
+    assert error.value.code == "undated_document"
     sample["commitment"].refresh_from_db()
     assert sample["commitment"].status == Commitment.Status.OPEN
 
 
 def test_fulfil_refuses_an_empty_passage(sample):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         fulfil_commitment(sample["commitment"], document=sample["report"], passage="  ")
+    assert error.value.code == "empty_passage"

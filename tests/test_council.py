@@ -57,3 +57,12 @@ def test_rejected_motion_is_not_executed(sample):
     motion.execution = Motion.Execution.EXECUTED
     with pytest.raises(IntegrityError), transaction.atomic():
         motion.save()
+
+
+def test_debate_without_a_known_date(db):
+    from dossiers.models import Debate
+
+    debate = Debate.objects.create(
+        kind=Debate.Kind.COMMITTEE_DEBATE, subject="voorafgaand aan de informele JBZ-Raad"
+    )
+    assert str(debate) == "Commissiedebat voorafgaand aan de informele JBZ-Raad"

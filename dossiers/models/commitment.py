@@ -54,6 +54,7 @@ class Commitment(models.Model):
         IN_REPORT = "in_report", _("in the report of a Council meeting")
         BY_LETTER = "by_letter", _("by letter")
         BY_DATE = "by_date", _("by a date")
+        BY_ACTION = "by_action", _("by acting (not by informing)")
         STANDING = "standing", _("standing: in every report")
 
     subject = models.CharField(_("subject"), max_length=300)
@@ -144,11 +145,9 @@ class Commitment(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status__in=["fulfilled", "partly_fulfilled"])
-                | (Q(fulfilled_on__isnull=False) & Q(fulfilled_by_document__isnull=False)),
-                name="commitment_fulfilled_has_document_and_date",
-                violation_error_message=_(
-                    "A fulfilled commitment needs the fulfilling document and date."
-                ),
+                | Q(fulfilled_by_document__isnull=False),
+                name="commitment_fulfilled_has_document",
+                violation_error_message=_("A fulfilled commitment needs the fulfilling document."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="open") | Q(fulfilled_on__isnull=True),
@@ -196,7 +195,16 @@ class Commitment(models.Model):
         return type(self).objects.overdue(on).filter(pk=self.pk).exists()
 
     def clean(self):
+        """The fulfilment date is the fulfilling document's, and may only be empty if it has none.
+
+        Published reports do not always print their date; inventing one would be worse than
+        leaving it empty, so the database requires the document and clean() the date when known.
+        """
         super().clean()
+        fulfilled = self.status in (self.Status.FULFILLED, self.Status.PARTLY_FULFILLED)
+        document = self.fulfilled_by_document
+        if fulfilled and not self.fulfilled_on and document is not None and document.date:
+            self.fulfilled_on = document.date
         if self.fulfilled_on and self.made_on and self.fulfilled_on < self.made_on:
             raise ValidationError(
                 {"fulfilled_on": _("A commitment cannot be fulfilled before it was made.")}
@@ -215,9 +223,10 @@ class StandingCommitmentCheck(models.Model):
     )
     document = models.ForeignKey(
         ParliamentaryDocument,
-        verbose_name=_("report"),
+        verbose_name=_("document"),
         on_delete=models.PROTECT,
         related_name="standing_commitment_checks",
+        help_text=_("The report, or its cover letter, that honours the commitment."),
     )
     passage = models.TextField(_("passage"))
     history = HistoricalRecords()

@@ -31,6 +31,7 @@ class Person(models.Model):
         blank=True,
         help_text=_("For ministers: 'Minister van Justitie en Veiligheid'."),
     )
+    notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()
 
     objects = PersonManager()
@@ -67,7 +68,9 @@ class Debate(models.Model):
         PLENARY_DEBATE = "plenair_debat", _("plenair debat")
         WRITTEN_CONSULTATION = "schriftelijk_overleg", _("schriftelijk overleg")
 
-    date = models.DateField(_("date"))
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("Empty when no document gives the date.")
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     chamber = models.CharField(
         _("chamber"), max_length=2, choices=Chamber.choices, default=Chamber.TWEEDE_KAMER
@@ -97,4 +100,5 @@ class Debate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display().capitalize()} {self.subject} ({self.date:%d-%m-%Y})"
+        label = f"{self.get_kind_display().capitalize()} {self.subject}"
+        return f"{label} ({self.date:%d-%m-%Y})" if self.date else label
