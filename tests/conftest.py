@@ -1,11 +1,14 @@
 import datetime
+import functools
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.utils import translation
 
+from dossiers.importing.text import normalize_text
 from dossiers.models import (
     AgendaItem,
     Commitment,
@@ -26,6 +29,18 @@ from dossiers.models import (
 from dossiers.roles import EDITOR_GROUP, READER_GROUP
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+
+
+@functools.cache
+def seed_text(name):
+    """The normalized text of a seed document: what quoted passages are checked against."""
+    return normalize_text((SEEDS_DIR / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def seeded(db):
+    """The curated seed data of fixtures/, loaded as `make run` loads it."""
+    call_command("load_seed", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -118,3 +118,30 @@ def test_stage_event_date_must_start_its_period(sample):
 def test_stage_event_prints_its_precision(sample):
     event = sample["apr"].stage_events.get(stage=Stage.COREPER_ENDORSEMENT)
     assert "februari 2024" in str(event)
+
+
+def test_an_undated_event_never_outranks_a_dated_one(sample):
+    apr = sample["apr"]
+    # "Als het EP ook instemt ... zal de tekst formeel aangenomen worden door de Raad": no date.
+    undated = StageEvent.objects.create(
+        dossier=apr, stage=Stage.COUNCIL_ADOPTION, date=None, is_expected=True
+    )
+    StageEvent.objects.create(dossier=apr, stage=Stage.TRILOGUES, date=None)
+    assert Dossier.objects.get(pk=apr.pk).current_stage == Stage.PROVISIONAL_AGREEMENT
+    assert Dossier.objects.with_current_stage().get(pk=apr.pk).current_stage == (
+        Stage.PROVISIONAL_AGREEMENT
+    )
+    assert list(apr.stage_events.chronological())[-1] == undated
+    assert "datum onbekend" in str(undated)
+
+
+def test_an_undated_actual_event_gives_a_stage_when_nothing_is_dated(db):
+    smuggling = Dossier.objects.create(
+        title="Mensensmokkelrichtlijn",
+        slug="mss",
+        instrument_type="richtlijn",
+        policy_area="justitie",
+    )
+    StageEvent.objects.create(dossier=smuggling, stage=Stage.PROPOSAL, date=None)
+    assert Dossier.objects.with_current_stage().get(pk=smuggling.pk).current_stage == Stage.PROPOSAL
+    assert Dossier.objects.with_stage_on(d(2030, 1, 1)).get(pk=smuggling.pk).stage_on_date is None

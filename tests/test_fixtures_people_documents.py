@@ -2,56 +2,30 @@
 fixtures (fixtures/10, 20, 70, 80 and 90)."""
 
 import datetime
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
 
 from dossiers.citations import find_citations, parse_citation
-from dossiers.importing.text import normalize_text
 from dossiers.models import (
     Commitment,
     Debate,
     Motion,
-    MotionReport,
     ParliamentaryDocument,
     Person,
     StandingCommitmentCheck,
 )
 
+from .conftest import SEEDS_DIR, seed_text
+
 pytestmark = pytest.mark.django_db
 
 d = datetime.date
-
-SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
 SEED_000 = "000_a1fef7c9b2080e2a.txt"
 SEED_001 = "001_7468cf160a9047f9.txt"
 SEED_002 = "002_a12f43510f00c640.txt"
 SEED_003 = "003_6edfb0a9bfd7a98c.txt"
 SEED_004 = "004_13dbb4aa5636ca58.txt"
-
-# The seed texts in which each quoted document's passages must be found.
-SEEDS_OF_DOCUMENT = {
-    1: [SEED_000],
-    2: [SEED_000, SEED_003],
-    3: [SEED_001],
-    4: [SEED_001],
-    5: [SEED_002],
-    6: [SEED_004],
-    # Kamerstuk 32 317, nr. 865: its fulfilment of a commitment is reported in nr. 867.
-    102: [SEED_001],
-}
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("load_seed", verbosity=0)
-
-
-def seed_text(name):
-    return normalize_text((SEEDS_DIR / name).read_text(encoding="utf-8"))
 
 
 def document(citation):
@@ -258,20 +232,3 @@ def test_motions(seeded):
     veldkamp = Motion.objects.get(document__dossier_chapter="VI")
     assert list(veldkamp.reports.values_list("document_id", flat=True)) == [5]
     assert veldkamp.execution == Motion.Execution.IN_PROGRESS
-
-
-def test_every_passage_is_in_its_normalized_seed(seeded):
-    quoted = []
-    for commitment in Commitment.objects.all():
-        if commitment.made_in_passage:
-            quoted.append((commitment.made_in_passage, commitment.made_in_document_id))
-        if commitment.fulfilment_passage:
-            quoted.append((commitment.fulfilment_passage, commitment.fulfilled_by_document_id))
-    for check in StandingCommitmentCheck.objects.all():
-        quoted.append((check.passage, check.document_id))
-    for report in MotionReport.objects.all():
-        quoted.append((report.passage, report.document_id))
-    assert len(quoted) >= 19
-    for passage, document_id in quoted:
-        texts = [seed_text(name) for name in SEEDS_OF_DOCUMENT[document_id]]
-        assert any(passage in text for text in texts), (document_id, passage)

@@ -105,6 +105,7 @@ class AgendaItem(models.Model):
         blank=True,
         help_text=_("The sentence under 'Belangrijkste resultaten', when this item produced one."),
     )
+    note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -151,6 +152,7 @@ class Mention(SourcedModel):
     summary = models.TextField(_("summary"), blank=True)
     dutch_position = models.TextField(_("Dutch position (inzet)"), blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
+    note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import PolicyArea
-from .stage import LEGISLATIVE_PATH, Stage, StageEvent
+from .stage import LATEST_FIRST, LEGISLATIVE_PATH, Stage, StageEvent
 
 commission_reference_validator = RegexValidator(
     r"^(COM|C|JOIN|SWD|SEC)\(\d{4}\) ?\d{1,5}$",
@@ -41,7 +41,7 @@ def _latest_actual_stage_event(on=None):
     events = StageEvent.objects.filter(dossier=OuterRef("pk"), is_expected=False)
     if on is not None:
         events = events.filter(date__lte=on)
-    return events.order_by("-date", "-stage", "-id")
+    return events.order_by(*LATEST_FIRST)
 
 
 class DossierQuerySet(models.QuerySet):
@@ -195,7 +195,7 @@ class Dossier(models.Model):
     def current_stage(self):
         """The stage of the latest actual event; with_current_stage() fills it without a query."""
         if not hasattr(self, "_current_stage"):
-            latest = self.stage_events.actual().order_by("-date", "-stage", "-id").first()
+            latest = self.stage_events.actual().order_by(*LATEST_FIRST).first()
             self._current_stage = latest.stage if latest else None
         return Stage(self._current_stage) if self._current_stage is not None else None
 
@@ -208,6 +208,7 @@ _T = Dossier.InstrumentType
 STAGE_PATHS = {
     _T.RECOMMENDATION: (
         Stage.PROPOSAL,
+        Stage.COMMISSION_ADOPTION,
         Stage.BNC_FICHE,
         Stage.WORKING_PARTY,
         Stage.COREPER_ENDORSEMENT,

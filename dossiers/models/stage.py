@@ -21,6 +21,7 @@ class Stage(models.IntegerChoices):
     EP_COMMITTEE_VOTE = 90, _("EP committee vote")
     EP_PLENARY_VOTE = 100, _("EP plenary vote")
     COUNCIL_ADOPTION = 110, _("Council adoption")
+    COMMISSION_ADOPTION = 115, _("Adoption by the Commission")
     PUBLICATION = 120, _("Publication in the Official Journal")
     ENTRY_INTO_FORCE = 130, _("Entry into force")
     APPLICATION = 140, _("Application or transposition deadline")
@@ -33,7 +34,12 @@ class Stage(models.IntegerChoices):
         return (cls.WITHDRAWN, cls.STALLED)
 
 
-LEGISLATIVE_PATH = tuple(s for s in Stage if s not in Stage.off_path())
+LEGISLATIVE_PATH = tuple(
+    s for s in Stage if s not in (*Stage.off_path(), Stage.COMMISSION_ADOPTION)
+)
+
+# Latest first; an event whose date no document gives counts as the oldest.
+LATEST_FIRST = (models.F("date").desc(nulls_last=True), "-stage", "-id")
 
 
 class StageEventQuerySet(models.QuerySet):
@@ -44,7 +50,7 @@ class StageEventQuerySet(models.QuerySet):
         return self.filter(is_expected=True)
 
     def chronological(self):
-        return self.order_by("date", "stage", "id")
+        return self.order_by(models.F("date").asc(nulls_last=True), "stage", "id")
 
 
 class StageEvent(SourcedModel):
@@ -62,7 +68,13 @@ class StageEvent(SourcedModel):
     )
     stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices)
     date = models.DateField(
-        _("date"), help_text=_("For a month, quarter, half year or year: its first day.")
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a month, quarter, half year or year: its first day. Empty when no document "
+            "dates it."
+        ),
     )
     precision = models.CharField(
         _("precision"), max_length=10, choices=Precision.choices, default=Precision.DAY
@@ -87,7 +99,7 @@ class StageEvent(SourcedModel):
     class Meta:
         verbose_name = _("stage event")
         verbose_name_plural = _("stage events")
-        ordering = ["dossier", "date", "stage"]
+        ordering = ["dossier", models.F("date").asc(nulls_last=True), "stage"]
         constraints = [
             models.UniqueConstraint(
                 fields=["dossier", "stage", "is_expected", "date", "source_document"],
@@ -105,6 +117,8 @@ class StageEvent(SourcedModel):
 
     @property
     def date_display(self):
+        if self.date is None:
+            return _("date unknown")
         return format_period(self.date, self.precision)
 
     def clean(self):

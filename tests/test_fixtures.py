@@ -1,0 +1,89 @@
+"""The seed fixtures: they load into an empty database, and every quote is in its source."""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from dossiers.models import (
+    AgendaItem,
+    Commitment,
+    Mention,
+    MotionReport,
+    ParliamentaryDocument,
+    StageEvent,
+    StandingCommitmentCheck,
+)
+
+from .conftest import seed_text
+
+pytestmark = pytest.mark.django_db
+
+SEED_NAME = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
+
+
+def _seed_texts(document):
+    """The normalized text of the seed files a document was curated from (named in its notes)."""
+    return [seed_text(name) for name in SEED_NAME.findall(document.notes)]
+
+
+def _assert_quoted(passage, document, what):
+    texts = _seed_texts(document)
+    assert texts, f"{what}: document {document.pk} names no seed file in its notes"
+    assert any(passage in text for text in texts), f"{what}: not verbatim in its seed: {passage!r}"
+
+
+def test_every_domain_model_has_seed_data(seeded):
+    empty = [
+        model._meta.model_name
+        for model in apps.get_app_config("dossiers").get_models()
+        if not model._meta.model_name.startswith("historical") and not model.objects.exists()
+    ]
+    assert empty == []
+
+
+def test_loading_twice_creates_nothing_new(seeded):
+    counts = {
+        model: model.objects.count() for model in apps.get_app_config("dossiers").get_models()
+    }
+    call_command("load_seed", verbosity=0)
+    for model, count in counts.items():
+        if not model._meta.model_name.startswith("historical"):
+            assert model.objects.count() == count, model
+
+
+def test_every_loaded_record_is_valid(seeded):
+    for model in apps.get_app_config("dossiers").get_models():
+        if model._meta.model_name.startswith("historical"):
+            continue
+        for instance in model.objects.all():
+            instance.full_clean()
+
+
+def test_stage_event_and_mention_passages_are_verbatim(seeded):
+    for record in [*StageEvent.objects.all(), *Mention.objects.all()]:
+        if record.source_passage:
+            assert record.source_document, f"{record} quotes without a source document"
+            _assert_quoted(record.source_passage, record.source_document, record)
+
+
+def test_commitment_passages_are_verbatim(seeded):
+    for commitment in Commitment.objects.all():
+        if commitment.fulfilment_passage:
+            _assert_quoted(
+                commitment.fulfilment_passage, commitment.fulfilled_by_document, commitment
+            )
+        if commitment.made_in_passage:
+            _assert_quoted(commitment.made_in_passage, commitment.made_in_document, commitment)
+    for check in StandingCommitmentCheck.objects.all():
+        _assert_quoted(check.passage, check.document, check)
+    for report in MotionReport.objects.all():
+        _assert_quoted(report.passage, report.document, report)
+
+
+def test_main_results_are_verbatim(seeded):
+    for item in AgendaItem.objects.exclude(main_result=""):
+        sources = ParliamentaryDocument.objects.filter(meetings=item.meeting).exclude(notes="")
+        texts = [text for document in sources for text in _seed_texts(document)]
+        assert any(item.main_result in text for text in texts), item
