@@ -39,3 +39,13 @@ def test_dutch_is_the_default_language(client, settings):
     assert settings.TIME_ZONE == "Europe/Amsterdam"
     response = client.get("/accounts/login/")
     assert 'lang="nl"' in response.content.decode()
+
+
+def test_an_english_browser_still_gets_dutch(client):
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "<h1>Inloggen</h1>" in page.content.decode()
+
+
+def test_english_when_chosen(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    assert "<h1>Log in</h1>" in client.get("/accounts/login/").content.decode()
