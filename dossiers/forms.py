@@ -37,12 +37,7 @@ class ParliamentaryDocumentAdminForm(forms.ModelForm):
             "title",
             "date",
             "url",
-            "chamber",
-            "dossier_number",
-            "dossier_chapter",
-            "joint_dossier_numbers",
-            "sub_number",
-            "session_year",
+            *ParliamentaryDocument.CITATION_FIELDS,
             "meetings",
             "signatories",
             "enclosed_in",
@@ -53,22 +48,8 @@ class ParliamentaryDocumentAdminForm(forms.ModelForm):
         cleaned = super().clean()
         citation = cleaned.get("citation_text")
         if citation:
-            cleaned["chamber"] = citation.chamber
-            cleaned["dossier_number"] = citation.dossier_number
-            cleaned["dossier_chapter"] = citation.dossier_chapter
-            cleaned["sub_number"] = citation.sub_number
-            cleaned["joint_dossier_numbers"] = " ".join(citation.joint_dossier_numbers)
-            if citation.session_year:
-                cleaned["session_year"] = citation.session_year
-            for name in (
-                "chamber",
-                "dossier_number",
-                "dossier_chapter",
-                "sub_number",
-                "joint_dossier_numbers",
-                "session_year",
-            ):
-                setattr(self.instance, name, cleaned[name])
+            # The pasted citation wins over the separate number fields.
+            cleaned.update(ParliamentaryDocument.fields_from_citation(citation))
         return cleaned
 
 

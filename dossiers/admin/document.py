@@ -18,16 +18,7 @@ class ParliamentaryDocumentAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["citation_text", "document_type", "title", "date", "url"]}),
         (
             "Kamerstuk",
-            {
-                "fields": [
-                    "chamber",
-                    "dossier_number",
-                    "dossier_chapter",
-                    "joint_dossier_numbers",
-                    "sub_number",
-                    "session_year",
-                ]
-            },
+            {"fields": ParliamentaryDocument.CITATION_FIELDS},
         ),
         (None, {"fields": ["meetings", "signatories", "enclosed_in", "notes"]}),
     ]

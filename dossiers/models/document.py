@@ -39,6 +39,15 @@ class ParliamentaryDocumentQuerySet(models.QuerySet):
 class ParliamentaryDocument(models.Model):
     """A paper sent to parliament (Kamerstuk), or a document known by title and date only."""
 
+    CITATION_FIELDS = (
+        "chamber",
+        "dossier_number",
+        "dossier_chapter",
+        "joint_dossier_numbers",
+        "sub_number",
+        "session_year",
+    )
+
     class DocumentType(models.TextChoices):
         ANNOTATED_AGENDA = "geannoteerde_agenda", _("geannoteerde agenda")
         REPORT = "verslag", _("verslag")
@@ -145,16 +154,25 @@ class ParliamentaryDocument(models.Model):
             joint_dossier_numbers=tuple(self.joint_dossier_numbers.split()),
         )
 
+    @staticmethod
+    def fields_from_citation(citation):
+        """The values a citation gives the number fields (the session year only when cited)."""
+        values = {
+            "chamber": citation.chamber,
+            "dossier_number": citation.dossier_number,
+            "dossier_chapter": citation.dossier_chapter,
+            "sub_number": citation.sub_number,
+            "joint_dossier_numbers": " ".join(citation.joint_dossier_numbers),
+        }
+        if citation.session_year:
+            values["session_year"] = citation.session_year
+        return values
+
     def set_citation(self, text):
         """Fill the number fields from a citation in any form; CitationError if malformed."""
         citation = parse_citation(text)
-        self.chamber = citation.chamber
-        self.dossier_number = citation.dossier_number
-        self.dossier_chapter = citation.dossier_chapter
-        self.sub_number = citation.sub_number
-        self.joint_dossier_numbers = " ".join(citation.joint_dossier_numbers)
-        if citation.session_year:
-            self.session_year = citation.session_year
+        for name, value in self.fields_from_citation(citation).items():
+            setattr(self, name, value)
         return citation
 
     def clean(self):
