@@ -155,12 +155,20 @@ def test_crisis_regulation_position_and_first_trilogue_in_october_2023(seeded):
 
 def test_schengen_bulgaria_romania_decision_and_lifting_of_checks(seeded):
     decision = _events(
-        "schengentoetreding-bulgarije-roemenie", Stage.COUNCIL_ADOPTION, source_document=3
+        "schengentoetreding-bulgarije-roemenie",
+        Stage.COUNCIL_ADOPTION,
+        source_document=3,
+        is_expected=False,
     ).get()
     assert (decision.date, decision.precision, decision.meeting) == (d(2023, 12, 30), "day", None)
     lifting = _events("schengentoetreding-bulgarije-roemenie", Stage.APPLICATION)
     assert set(lifting.values_list("date", "is_expected")) == {(d(2024, 3, 31), True)}
     assert lifting.count() == 2
+    land_borders = _events(
+        "schengentoetreding-bulgarije-roemenie", Stage.COUNCIL_ADOPTION, is_expected=True
+    ).get()
+    assert (land_borders.date, land_borders.source_document_id) == (None, 3)
+    assert "landgrenzen met Bulgarije en Roemenië" in land_borders.source_passage
 
 
 def test_temporary_protection_extended_by_decision_of_28_september_2023(seeded):
@@ -204,7 +212,8 @@ def test_agenda_items_per_meeting_and_numbering(seeded):
         ("justitie", 5, "werklunch"),
         ("justitie", 6, "werksessie"),
     ]
-    assert informal.get(number=4).title.endswith("(geannoteerde agenda: II.1)")
+    assert informal.get(number=4).title == "Strijd tegen georganiseerde criminaliteit"
+    assert "II.1" in informal.get(number=4).note
     for meeting in (MARCH_2024, OCTOBER_2023):
         items = AgendaItem.objects.filter(meeting=meeting)
         assert items.filter(section="bz").count() == 9
@@ -263,3 +272,107 @@ def test_roadmap_published_18_october_2023_with_its_fiche(seeded):
     assert published.date == d(2023, 10, 18)
     fiche = _events("eu-routekaart-drugshandel", Stage.BNC_FICHE).get()
     assert fiche.date == d(2023, 11, 8)
+
+
+# --- Stage statements that no document dates, and the notes moved out of titles and summaries ---
+
+
+def test_gvva_steps_after_coreper_are_expected_without_a_date(seeded):
+    passage = (
+        "Als het EP ook instemt in de eerste lezing, zal de tekst formeel aangenomen worden door "
+        "de Raad en krijgen lidstaten twee jaar de tijd om de herziening te implementeren."
+    )
+    assert passage in seed_text("001_7468cf160a9047f9.txt")
+    for stage in (Stage.EP_PLENARY_VOTE, Stage.COUNCIL_ADOPTION, Stage.APPLICATION):
+        event = _events("gvva-richtlijn", stage).get()
+        assert (event.date, event.is_expected, event.source_document_id) == (None, True, 3)
+        assert event.source_passage == passage
+    fiche = _events("gvva-richtlijn", Stage.BNC_FICHE).get()
+    assert (fiche.date, fiche.is_expected) == (None, False)
+    gvva = Dossier.objects.with_current_stage().get(slug="gvva-richtlijn")
+    assert gvva.bnc_fiche_id == 112
+    assert gvva.bnc_fiche.document_type == "bnc_fiche"
+    # Undated events count as the oldest: the Coreper endorsement of 20 December stays current.
+    assert (gvva.current_stage, gvva.current_stage_date) == (
+        Stage.COREPER_ENDORSEMENT,
+        d(2023, 12, 20),
+    )
+
+
+def test_proposals_the_seeds_name_without_a_date_are_the_current_stage(seeded):
+    slugs = {
+        "mensensmokkelrichtlijn": 5,
+        "insolventierichtlijn": 6,
+        "terugkeerrichtlijn": 6,
+        "langdurig-ingezetenen-richtlijn": 2,
+        "richtlijn-geweld-tegen-vrouwen": 6,
+    }
+    dossiers = Dossier.objects.with_current_stage().filter(slug__in=slugs)
+    assert {(x.slug, x.current_stage, x.current_stage_date) for x in dossiers} == {
+        (slug, Stage.PROPOSAL, None) for slug in slugs
+    }
+    for slug, document in slugs.items():
+        proposal = _events(slug, Stage.PROPOSAL).get()
+        assert (proposal.is_expected, proposal.source_document_id) == (False, document)
+    smuggling = _events("mensensmokkelrichtlijn", Stage.PROPOSAL).get()
+    assert "het voorstel voor de nieuwe mensensmokkelrichtlijn" in smuggling.source_passage
+
+
+def test_undated_expectations_for_the_pact_border_code_and_trafficking_directive(seeded):
+    pact = _events("asiel-en-migratiepact", Stage.APPLICATION).get()
+    assert (pact.date, pact.is_expected, pact.source_document_id) == (None, True, 1)
+    assert (
+        "twee jaar de tijd om zich op de inwerkingtreding voor te bereiden" in pact.source_passage
+    )
+    force = _events("schengengrenscode", Stage.ENTRY_INTO_FORCE).get()
+    assert (force.date, force.is_expected) == (None, True)
+    assert "definitief in werking kan treden" in force.source_passage
+    fiche = _events("schengengrenscode", Stage.BNC_FICHE).get()
+    assert (fiche.date, fiche.is_expected) == (None, False)
+    adoption = _events("mensenhandelrichtlijn", Stage.COUNCIL_ADOPTION).get()
+    assert (adoption.date, adoption.is_expected) == (None, True)
+    assert "na verdere vaststelling binnen de Europese gremia" in adoption.source_passage
+    mauritania = _events("partnerschap-mauritanie", Stage.PROVISIONAL_AGREEMENT, is_expected=True)
+    assert list(mauritania.values_list("date", "source_document")) == [(None, 5)]
+
+
+def test_eprivacy_derogation_extension_confirmed_in_march_2024(seeded):
+    derogation = Dossier.objects.with_current_stage().get(slug="eprivacy-derogatie")
+    assert (derogation.current_stage, derogation.current_stage_date) == (
+        Stage.COUNCIL_ADOPTION,
+        None,
+    )
+    event = _events("eprivacy-derogatie", Stage.COUNCIL_ADOPTION).get()
+    assert (event.is_expected, event.source_document_id, event.meeting) == (False, 5, None)
+    assert event.source_passage.startswith(
+        "Het Voorzitterschap bevestigde de afgeronde besluitvorming ter verlenging van de derogatie"
+    )
+    assert "4-5 maart 2024" in event.note
+    assert event.date is None
+
+
+def test_recommendation_adopted_by_the_commission(seeded):
+    events = StageEvent.objects.filter(dossier__slug="aanbeveling-voorlopige-hechtenis")
+    assert list(events.values_list("stage", "date", "precision", "is_expected")) == [
+        (Stage.COMMISSION_ADOPTION, d(2022, 12, 1), "month", False)
+    ]
+    recommendation = Dossier.objects.with_current_stage().get(
+        slug="aanbeveling-voorlopige-hechtenis"
+    )
+    assert recommendation.current_stage == Stage.COMMISSION_ADOPTION
+
+
+def test_provenance_remarks_are_notes_not_titles_or_summaries(seeded):
+    assert not AgendaItem.objects.filter(title__icontains="geannoteerde agenda").exists()
+    assert AgendaItem.objects.get(meeting=INFORMAL_JAN_2024, number=5).title == (
+        "(De)criminalisering van sekswerk"
+    )
+    assert "II.2 Decriminalisering van sekswerk" in (
+        AgendaItem.objects.get(meeting=INFORMAL_JAN_2024, number=5).note
+    )
+    assert AgendaItem.objects.exclude(note="").count() == 4
+    for phrase in ("geannoteerde agenda", "agendapunt", "Volgens de brief", "aanbiedingsbrief"):
+        assert not Mention.objects.filter(summary__icontains=phrase).exists(), phrase
+    egypt = Mention.objects.get(dossier__slug="partnerschap-egypte", meeting=MARCH_2024)
+    assert "Piri" not in egypt.summary and "Piri" in egypt.note
+    assert Mention.objects.exclude(note="").count() == 8
