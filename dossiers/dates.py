@@ -21,7 +21,7 @@ class Precision(TextChoices):
     YEAR = "year", _("year")
 
 
-_PERIOD_LENGTH = {
+PERIOD_LENGTH = {
     Precision.DAY: relativedelta(days=1),
     Precision.MONTH: relativedelta(months=1),
     Precision.QUARTER: relativedelta(months=3),
@@ -47,7 +47,7 @@ def period_start(day, precision):
 def period_end(day, precision):
     """The last day of the period of `precision` that contains `day`."""
     precision = Precision(precision)
-    return period_start(day, precision) + _PERIOD_LENGTH[precision] - relativedelta(days=1)
+    return period_start(day, precision) + PERIOD_LENGTH[precision] - relativedelta(days=1)
 
 
 def is_period_start(day, precision):

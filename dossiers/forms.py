@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .citations import CitationError, parse_citation
 from .models import Commitment, ParliamentaryDocument
+from .services import fulfil_commitment
 
 
 class CitationField(forms.CharField):
@@ -69,8 +71,10 @@ class FulfilCommitmentForm(forms.Form):
     )
     partly = forms.BooleanField(label=_("partly fulfilled"), required=False)
 
-    def __init__(self, *args, admin_site=None, **kwargs):
+    def __init__(self, *args, admin_site=None, documents=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if documents is not None:
+            self.fields["document"].queryset = documents
         if admin_site is not None:
             field = self.fields["document"]
             field.widget = admin.widgets.AutocompleteSelect(
@@ -86,3 +90,27 @@ class FulfilCommitmentForm(forms.Form):
                 _("This document has no date: give the date on which it fulfilled them.")
             )
         return cleaned
+
+    def fulfil(self, commitment):
+        """Record the cleaned choice on `commitment`; ValidationError if the rules refuse it."""
+        return fulfil_commitment(
+            commitment,
+            document=self.cleaned_data["document"],
+            passage=self.cleaned_data["passage"],
+            fulfilled_on=self.cleaned_data["fulfilled_on"],
+            partly=self.cleaned_data["partly"],
+        )
+
+
+class ReferenceDateForm(forms.Form):
+    """The day a page looks from (peildatum): today unless the officer picks another."""
+
+    peildatum = forms.DateField(
+        label=_("as of"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def reference_date(self):
+        """The chosen day, or today when none (or an invalid one) was given."""
+        if self.is_bound and self.is_valid() and self.cleaned_data["peildatum"]:
+            return self.cleaned_data["peildatum"]
+        return timezone.localdate()

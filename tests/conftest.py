@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 
 from dossiers.importing.text import normalize_text
@@ -41,6 +42,14 @@ def seed_text(name):
 def seeded(db):
     """The curated seed data of fixtures/, loaded as `make run` loads it."""
     call_command("load_seed", verbosity=0)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def plain_static_storage():
+    """Tests run without collectstatic, so templates link unhashed static files."""
+    storage = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    with override_settings(STORAGES={**settings.STORAGES, "staticfiles": storage}):
+        yield
 
 
 @pytest.fixture(autouse=True)

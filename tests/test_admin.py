@@ -164,6 +164,33 @@ def test_mark_fulfilled_action(editor_client, sample):
     assert commitment.history.first().history_user.username == "editor"
 
 
+def test_fulfil_action_records_all_selected_or_none(editor_client, sample):
+    commitment = sample["commitment"]
+    withdrawn = Commitment.objects.create(
+        subject="Ingetrokken",
+        text="-",
+        debate=commitment.debate,
+        fulfilment_mode=Commitment.FulfilmentMode.BY_LETTER,
+        status=Commitment.Status.WITHDRAWN,
+    )
+    # The changelist lists newest first: make the refused one come after the good one.
+    Commitment.objects.filter(pk=withdrawn.pk).update(
+        created_at=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    )
+    editor_client.post(
+        _url(Commitment, "changelist"),
+        {
+            "action": "mark_fulfilled",
+            ACTION_CHECKBOX_NAME: [commitment.pk, withdrawn.pk],
+            "apply": "1",
+            "document": sample["report"].pk,
+            "passage": "Conform de toezegging",
+        },
+    )
+    commitment.refresh_from_db()
+    assert commitment.status == Commitment.Status.OPEN
+
+
 def test_reader_cannot_run_the_fulfil_action(reader_client, sample):
     commitment = sample["commitment"]
     response = reader_client.post(

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -7,7 +8,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ..forms import FulfilCommitmentForm
 from ..models import Commitment, StandingCommitmentCheck
-from ..services import fulfil_commitment
 
 
 class StandingCommitmentCheckInline(admin.TabularInline):
@@ -86,14 +86,10 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         )
         if form.is_valid():
             try:
-                for commitment in queryset:
-                    fulfil_commitment(
-                        commitment,
-                        document=form.cleaned_data["document"],
-                        passage=form.cleaned_data["passage"],
-                        fulfilled_on=form.cleaned_data["fulfilled_on"],
-                        partly=form.cleaned_data["partly"],
-                    )
+                # All selected or none: a refusal for one leaves the others unchanged too.
+                with transaction.atomic():
+                    for commitment in queryset:
+                        form.fulfil(commitment)
             except ValidationError as error:
                 self.message_user(request, "; ".join(error.messages), messages.ERROR)
                 return None

@@ -23,6 +23,15 @@ class CommitmentQuerySet(models.QuerySet):
     def due_before(self, day):
         return self.filter(Q(due_date__lt=day) | Q(due_meeting__end_date__lt=day))
 
+    def due_between(self, start, end):
+        """Due by date in start..end, or in the report of a Council ending in start..end."""
+        return self.filter(
+            Q(due_date__range=(start, end)) | Q(due_meeting__end_date__range=(start, end))
+        )
+
+    def due_in_report_of(self, meeting):
+        return self.one_off().filter(due_meeting=meeting)
+
     def overdue(self, on=None):
         """Open one-off commitments past their date, or whose due report has been sent."""
         on = on or datetime.date.today()

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -63,6 +64,9 @@ class CouncilMeeting(models.Model):
         if self.is_informal:
             name = _("Informal %(formation)s") % {"formation": name}
         return f"{name} {self.date_range_display}"
+
+    def get_absolute_url(self):
+        return reverse("dossiers:meeting_detail", args=[self.pk])
 
     def natural_key(self):
         return (self.formation, self.start_date.isoformat())

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -56,11 +56,24 @@ class DossierQuerySet(models.QuerySet):
             current_stage_date=Subquery(latest.values("date")[:1]),
         )
 
-    def with_stage_on(self, day):
-        """Annotate stage_on_date: the stage each dossier had reached on `day`, in one query."""
+    def with_stage_on(self, day, name="stage_on_date"):
+        """Annotate `name`: the stage each dossier had reached on `day`, in the same query."""
         return self.annotate(
-            stage_on_date=Subquery(_latest_actual_stage_event(on=day).values("stage")[:1])
+            **{name: Subquery(_latest_actual_stage_event(on=day).values("stage")[:1])}
         )
+
+    def changed_since(self, day):
+        """Dossiers that reached a stage on or after `day`, or were edited since."""
+        reached = StageEvent.objects.filter(
+            dossier=OuterRef("pk"), is_expected=False, date__gte=day
+        )
+        return self.filter(Q(Exists(reached)) | Q(updated_at__date__gte=day))
+
+    def packages(self):
+        return self.filter(instrument_type=Dossier.InstrumentType.PACKAGE)
+
+    def legislative(self):
+        return self.filter(instrument_type__in=Dossier.LEGISLATIVE_TYPES)
 
     def search(self, text):
         """Match title, short name, aliases and EU references."""
@@ -90,6 +103,12 @@ class Dossier(models.Model):
         COMMUNICATION = "mededeling", _("communication")
         PACKAGE = "pakket", _("package")
         OTHER = "overig", _("other")
+
+    LEGISLATIVE_TYPES = (
+        InstrumentType.REGULATION,
+        InstrumentType.DIRECTIVE,
+        InstrumentType.DECISION,
+    )
 
     title = models.CharField(_("title"), max_length=400, help_text=_("The Dutch title."))
     short_name = models.CharField(
@@ -181,7 +200,7 @@ class Dossier(models.Model):
         return f"{self.title} ({self.short_name})" if self.short_name else self.title
 
     def get_absolute_url(self):
-        return reverse("admin:dossiers_dossier_change", args=[self.pk])
+        return reverse("dossiers:dossier_detail", args=[self.slug])
 
     def natural_key(self):
         return (self.slug,)

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..dates import Precision, format_period, is_period_start, period_start
+from ..dates import PERIOD_LENGTH, Precision, format_period, is_period_start, period_start
 from .base import SourcedModel
 
 
@@ -51,6 +51,17 @@ class StageEventQuerySet(models.QuerySet):
 
     def chronological(self):
         return self.order_by(models.F("date").asc(nulls_last=True), "stage", "id")
+
+    def overlapping(self, start, end):
+        """Events whose period (a day, month, quarter ...) overlaps the days start..end.
+
+        A period starting on `date` ends on or after `start` when date > start - its length,
+        so the test stays in SQL, one condition per precision.
+        """
+        condition = models.Q()
+        for precision, length in PERIOD_LENGTH.items():
+            condition |= models.Q(precision=precision, date__gt=start - length, date__lte=end)
+        return self.filter(condition)
 
 
 class StageEvent(SourcedModel):

@@ -1,0 +1,87 @@
+"""The filters of the register, the commitment lists and the API: one FilterSet per list."""
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Commitment, CouncilMeeting, Dossier, Person, PolicyArea, Stage
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class DossierFilter(django_filters.FilterSet):
+    """Filters the register; expects a queryset annotated with_current_stage()."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        help_text=_("Title, short name, alias or reference (COM, procedure, CELEX)."),
+    )
+    stage = django_filters.TypedChoiceFilter(
+        label=_("current stage"), field_name="current_stage", choices=Stage.choices, coerce=int
+    )
+    instrument_type = django_filters.ChoiceFilter(
+        label=_("instrument type"), choices=Dossier.InstrumentType.choices
+    )
+    policy_area = django_filters.ChoiceFilter(label=_("policy area"), choices=PolicyArea.choices)
+    package = django_filters.ModelChoiceFilter(
+        label=_("package"), field_name="parent", queryset=Dossier.objects.packages()
+    )
+    responsible_officer = django_filters.ModelChoiceFilter(
+        label=_("responsible officer"),
+        queryset=get_user_model().objects.filter(dossiers__isnull=False).distinct(),
+    )
+    changed_since = django_filters.DateFilter(
+        label=_("changed since"), method="filter_changed_since", widget=DATE_INPUT
+    )
+
+    class Meta:
+        model = Dossier
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_changed_since(self, queryset, name, value):
+        return queryset.changed_since(value)
+
+
+class CommitmentFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(label=_("status"), choices=Commitment.Status.choices)
+    made_by = django_filters.ModelChoiceFilter(
+        label=_("made by"),
+        queryset=Person.objects.exclude(role=Person.Role.MEMBER),
+    )
+    member = django_filters.ModelChoiceFilter(
+        label=_("to member"),
+        field_name="members",
+        queryset=Person.objects.filter(role=Person.Role.MEMBER),
+    )
+    fulfilment_mode = django_filters.ChoiceFilter(
+        label=_("to be fulfilled"), choices=Commitment.FulfilmentMode.choices
+    )
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+
+    class Meta:
+        model = Commitment
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(subject__icontains=value) | Q(text__icontains=value))
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class MeetingFilter(django_filters.FilterSet):
+    # Whole years within Python's dates: outside them the year lookup would fail.
+    year = YearFilter(
+        label=_("year"), field_name="start_date", lookup_expr="year", min_value=1, max_value=9999
+    )
+
+    class Meta:
+        model = CouncilMeeting
+        fields = []

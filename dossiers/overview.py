@@ -1,0 +1,104 @@
+"""The quarterly overview (kwartaaloverzicht EU-wetsvoorstellen op JBZ-terrein).
+
+For a quarter: every legislative dossier still open when it began, with its stage at the start
+and at the end of the quarter and the stage events dated inside it, in two queries whatever the
+number of dossiers.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import tablib
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from .dates import quarter_bounds
+from .models import Dossier, Stage, StageEvent
+
+# A dossier whose stage was one of these when the quarter began is no longer followed.
+CLOSED_STAGES = (
+    Stage.PUBLICATION,
+    Stage.ENTRY_INTO_FORCE,
+    Stage.APPLICATION,
+    Stage.WITHDRAWN,
+)
+
+
+@dataclass
+class QuarterlyOverview:
+    year: int
+    quarter: int
+    start: datetime.date
+    end: datetime.date
+    dossiers: list
+
+    @property
+    def title(self):
+        return _("Quarterly overview of EU legislative proposals, Q%(quarter)s %(year)s") % {
+            "quarter": self.quarter,
+            "year": self.year,
+        }
+
+    @property
+    def previous(self):
+        return (self.year, self.quarter - 1) if self.quarter > 1 else (self.year - 1, 4)
+
+    @property
+    def next(self):
+        return (self.year, self.quarter + 1) if self.quarter < 4 else (self.year + 1, 1)
+
+    def as_dataset(self):
+        """The overview as a tablib Dataset, for the XLSX download."""
+        dataset = tablib.Dataset(
+            headers=[
+                _("dossier"),
+                _("short name"),
+                _("policy area"),
+                _("package"),
+                _("Commission reference"),
+                _("procedure reference"),
+                _("stage at the start of the quarter"),
+                _("stage at the end of the quarter"),
+                _("changes in the quarter"),
+            ],
+            title=f"Q{self.quarter} {self.year}",
+        )
+        for dossier in self.dossiers:
+            dataset.append(
+                [
+                    dossier.title,
+                    dossier.short_name,
+                    dossier.get_policy_area_display(),
+                    dossier.parent.title if dossier.parent else "",
+                    dossier.commission_reference,
+                    dossier.procedure_reference,
+                    _stage_label(dossier.stage_at_start),
+                    _stage_label(dossier.stage_at_end),
+                    "\n".join(f"{event.date_display}: {event}" for event in dossier.quarter_events),
+                ]
+            )
+        return dataset
+
+
+def _stage_label(value):
+    return str(Stage(value).label) if value is not None else ""
+
+
+def quarterly_overview(year, quarter):
+    start, end = quarter_bounds(year, quarter)
+    events_in_quarter = (
+        StageEvent.objects.filter(date__range=(start, end))
+        .select_related("source_document")
+        .chronological()
+    )
+    dossiers = (
+        Dossier.objects.legislative()
+        .with_stage_on(start - datetime.timedelta(days=1), name="stage_at_start")
+        .with_stage_on(end, name="stage_at_end")
+        .filter(stage_at_end__isnull=False)
+        .filter(Q(stage_at_start__isnull=True) | ~Q(stage_at_start__in=CLOSED_STAGES))
+        .select_related("parent")
+        .prefetch_related(Prefetch("stage_events", events_in_quarter, to_attr="quarter_events"))
+        .order_by("policy_area", "parent__title", "title")
+    )
+    return QuarterlyOverview(year, quarter, start, end, list(dossiers))

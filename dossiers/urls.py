@@ -1,0 +1,38 @@
+from django.urls import path
+
+from .views import api, commitment, council, dashboard, dossier, feeds, overview
+
+app_name = "dossiers"
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("dossiers/", dossier.DossierListView.as_view(), name="dossier_list"),
+    path("dossiers/<slug:slug>/", dossier.dossier_detail, name="dossier_detail"),
+    path("raden/", council.meeting_list, name="meeting_list"),
+    path("raden/<int:pk>/", council.meeting_detail, name="meeting_detail"),
+    path("raden/<int:pk>/checklist/", commitment.checklist, name="checklist"),
+    path(
+        "raden/<int:pk>/checklist/<int:commitment_pk>/afvinken/",
+        commitment.fulfil,
+        name="commitment_fulfil",
+    ),
+    path("toezeggingen/", commitment.commitment_list, name="commitment_list"),
+    path("kwartaaloverzicht/", overview.current_quarter, name="quarterly_overview_current"),
+    path(
+        "kwartaaloverzicht/<int:year>/<int:quarter>/",
+        overview.quarterly_overview,
+        name="quarterly_overview",
+    ),
+    path(
+        "kwartaaloverzicht/<int:year>/<int:quarter>/xlsx/",
+        overview.quarterly_overview_xlsx,
+        name="quarterly_overview_xlsx",
+    ),
+    path("agenda.ics", feeds.calendar, name="calendar"),
+    path("feed/stadia/", feeds.StageChangeFeed(), name="stage_feed"),
+    path("api/dossiers/", api.dossier_list, name="api_dossier_list"),
+    path("api/dossiers/<slug:slug>/", api.dossier_detail, name="api_dossier_detail"),
+    path("api/meetings/", api.meeting_list, name="api_meeting_list"),
+    path("api/meetings/<int:pk>/", api.meeting_detail, name="api_meeting_detail"),
+    path("api/commitments/", api.commitment_list, name="api_commitment_list"),
+]

@@ -1,0 +1,116 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..filters import CommitmentFilter
+from ..forms import FulfilCommitmentForm
+from ..models import Commitment, CouncilMeeting, ParliamentaryDocument, StandingCommitmentCheck
+
+LIST_PAGE_SIZE = 50
+
+
+def _commitments():
+    return Commitment.objects.select_related(
+        "made_by", "debate", "due_meeting", "fulfilled_by_document", "made_in_document"
+    ).prefetch_related("members")
+
+
+def _checklist_context(meeting, failed=None):
+    """What the report of `meeting` must address; `failed` is (commitment pk, invalid form)."""
+    documents = ParliamentaryDocument.objects.filter(meetings=meeting).order_by(
+        "document_type", "date"
+    )
+    checks = StandingCommitmentCheck.objects.filter(document__meetings=meeting).select_related(
+        "document"
+    )
+    today = timezone.localdate()
+    sections = {
+        "due": _commitments().due_in_report_of(meeting).order_by("status", "subject"),
+        "standing": _commitments()
+        .open()
+        .standing()
+        .prefetch_related(Prefetch("checks", checks, to_attr="checks_for_meeting")),
+        "overdue": _commitments().overdue(today).exclude(due_meeting=meeting),
+    }
+    context = {name: list(queryset) for name, queryset in sections.items()}
+    documents = list(documents)
+    context.update(
+        meeting=meeting,
+        documents=documents,
+        failed_pk=failed[0] if failed else None,
+        failed_form=failed[1] if failed else None,
+        report=next((d for d in documents if d.document_type == "verslag"), None),
+        today=today,
+    )
+    return context
+
+
+def checklist(request, pk):
+    """The commitments the report of one Council must address; ?afdrukken=1 for print."""
+    meeting = get_object_or_404(CouncilMeeting, pk=pk)
+    template = (
+        "dossiers/commitment/checklist_print.html"
+        if request.GET.get("afdrukken")
+        else "dossiers/commitment/checklist.html"
+    )
+    return render(request, template, _checklist_context(meeting))
+
+
+@require_POST
+@permission_required("dossiers.change_commitment", raise_exception=True)
+def fulfil(request, pk, commitment_pk):
+    """Tick a commitment off the checklist with the document and passage that fulfil it."""
+    meeting = get_object_or_404(CouncilMeeting, pk=pk)
+    commitment = get_object_or_404(Commitment, pk=commitment_pk)
+    documents = ParliamentaryDocument.objects.filter(meetings=meeting)
+    form = FulfilCommitmentForm(request.POST, documents=documents)
+    if form.is_valid():
+        try:
+            form.fulfil(commitment)
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.errors:
+        context = _checklist_context(meeting, failed=(commitment.pk, form))
+        return render(request, "dossiers/commitment/checklist.html", context, status=400)
+    messages.success(request, _("Recorded as fulfilled: %(subject)s") % {"subject": commitment})
+    return redirect("dossiers:checklist", pk=meeting.pk)
+
+
+GROUPINGS = {
+    "minister": lambda c: [str(c.made_by)] if c.made_by else [_("no minister recorded")],
+    "mp": lambda c: [str(member) for member in c.members.all()] or [_("no member recorded")],
+    "status": lambda c: [c.get_status_display()],
+}
+
+
+def commitment_list(request):
+    """All commitments, filtered, grouped by minister, by member or by status."""
+    filterset = CommitmentFilter(
+        request.GET or None, queryset=_commitments().with_overdue().order_by("-created_at")
+    )
+    grouping = request.GET.get("groep", "status")
+    if grouping not in GROUPINGS:
+        grouping = "status"
+    valid = not filterset.is_bound or filterset.is_valid()
+    commitments = filterset.qs.distinct() if valid else filterset.queryset.none()
+    page = Paginator(commitments, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    groups = {}
+    for commitment in page:
+        for key in GROUPINGS[grouping](commitment):
+            groups.setdefault(key, []).append(commitment)
+    return render(
+        request,
+        "dossiers/commitment/list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "groups": sorted(groups.items()),
+            "grouping": grouping,
+        },
+    )

@@ -1,0 +1,82 @@
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from ..filters import MeetingFilter
+from ..models import (
+    AgendaItem,
+    Commitment,
+    CouncilMeeting,
+    Dossier,
+    Mention,
+    ParliamentaryDocument,
+    StandingCommitmentCheck,
+)
+
+
+def meeting_list(request):
+    """Council meetings by year, newest first; ?year= shows one year."""
+    meetings = CouncilMeeting.objects.annotate(
+        agenda_item_count=Count("agenda_items", distinct=True),
+        document_count=Count("documents", distinct=True),
+    ).order_by("-start_date")
+    filterset = MeetingFilter(request.GET or None, queryset=meetings)
+    years = [day.year for day in CouncilMeeting.objects.dates("start_date", "year", order="DESC")]
+    valid = not filterset.is_bound or filterset.is_valid()
+    return render(
+        request,
+        "dossiers/council/list.html",
+        {
+            # Like the register: a filter that cannot be read shows its error and no rows.
+            "meetings": filterset.qs if valid else meetings.none(),
+            "filter": filterset,
+            "years": years,
+            "year": filterset.form.cleaned_data.get("year")
+            if filterset.is_bound and valid
+            else None,
+        },
+    )
+
+
+def meeting_detail(request, pk):
+    """One Council: its agenda with each dossier's stage on the day, documents and commitments."""
+    meeting = get_object_or_404(CouncilMeeting, pk=pk)
+    # The stage each dossier on the agenda had reached when the Council met, in one query.
+    dossiers = {
+        dossier.pk: dossier
+        for dossier in Dossier.objects.filter(mentions__meeting=meeting)
+        .with_stage_on(meeting.end_date)
+        .distinct()
+    }
+    mentions = Mention.objects.filter(meeting=meeting).select_related("source_document")
+    agenda_items = AgendaItem.objects.filter(meeting=meeting).prefetch_related(
+        Prefetch("mentions", mentions)
+    )
+    for item in agenda_items:
+        item.dossiers = list(
+            {
+                mention.dossier_id: dossiers[mention.dossier_id] for mention in item.mentions.all()
+            }.values()
+        )
+    documents = ParliamentaryDocument.objects.filter(meetings=meeting).order_by(
+        "document_type", "date"
+    )
+    commitments = Commitment.objects.select_related(
+        "made_by", "debate", "fulfilled_by_document"
+    ).prefetch_related("members")
+    context = {
+        "meeting": meeting,
+        "agenda_items": agenda_items,
+        "other_mentions": [
+            (mention, dossiers[mention.dossier_id]) for mention in mentions.filter(agenda_item=None)
+        ],
+        "documents": documents,
+        "debates": meeting.debates.all(),
+        "commitments_made": commitments.filter(debate__meeting=meeting),
+        "commitments_fulfilled": commitments.filter(
+            fulfilled_by_document__meetings=meeting
+        ).distinct(),
+        "standing_checks": StandingCommitmentCheck.objects.filter(
+            document__meetings=meeting
+        ).select_related("commitment", "document"),
+    }
+    return render(request, "dossiers/council/detail.html", context)

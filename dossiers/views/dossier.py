@@ -1,0 +1,36 @@
+from django.shortcuts import render
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
+
+from ..filters import DossierFilter
+from ..models import Dossier
+from ..tables import DossierTable
+from ..timeline import load_dossier, off_path_stage, package_axis, stage_bar, timeline_entries
+
+
+class DossierListView(ExportMixin, SingleTableMixin, FilterView):
+    """The register: filter, sort, page through and export every dossier."""
+
+    table_class = DossierTable
+    filterset_class = DossierFilter
+    template_name = "dossiers/dossier/list.html"
+    paginate_by = 50
+    export_formats = ("csv", "xlsx")
+    export_name = "dossiers"
+
+    def get_queryset(self):
+        return Dossier.objects.with_current_stage().select_related("parent", "responsible_officer")
+
+
+def dossier_detail(request, slug):
+    """The timeline: where the file is on its path and how it got there."""
+    dossier = load_dossier(slug)
+    context = {
+        "dossier": dossier,
+        "steps": stage_bar(dossier),
+        "off_path_stage": off_path_stage(dossier),
+        "entries": timeline_entries(dossier),
+        "axis": package_axis(dossier) if dossier.instruments.all() else None,
+    }
+    return render(request, "dossiers/dossier/detail.html", context)

@@ -1,0 +1,139 @@
+"""The Council calendar as iCalendar and the stage changes as an Atom feed, for subscribing."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from icalendar import Calendar, Event
+
+from ..dates import period_end
+from ..models import Commitment, CouncilMeeting, StageEvent
+from ..models.stage import LATEST_FIRST
+
+# The documents date things by the Dutch calendar day.
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def _all_day_event(uid, summary, first_day, last_day, stamp, url, description="", location=""):
+    event = Event()
+    event.add("uid", f"{uid}@jbztracker")
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    # An all-day DTEND is exclusive: the day after the last day.
+    event.add("dtstart", first_day)
+    event.add("dtend", last_day + ONE_DAY)
+    event.add("url", url)
+    if description:
+        event.add("description", description)
+    if location:
+        event.add("location", location)
+    return event
+
+
+def calendar(request):
+    """Council meetings, expected stages and commitment due dates, for a calendar app."""
+    stamp = timezone.now()
+    cal = Calendar()
+    cal.add("prodid", "-//jbztracker//JBZ-dossiers//NL")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", _("EU Justice and Home Affairs"))
+    for meeting in CouncilMeeting.objects.order_by("start_date", "pk"):
+        cal.add_component(
+            _all_day_event(
+                f"meeting-{meeting.pk}",
+                str(meeting),
+                meeting.start_date,
+                meeting.end_date,
+                stamp,
+                request.build_absolute_uri(meeting.get_absolute_url()),
+                description=(
+                    _("Presidency: %(country)s") % {"country": meeting.presidency}
+                    if meeting.presidency
+                    else ""
+                ),
+                location=meeting.location,
+            )
+        )
+    expected = (
+        StageEvent.objects.expected()
+        .exclude(date=None)
+        .select_related("dossier")
+        .order_by("date", "stage", "pk")
+    )
+    for event in expected:
+        dossier = event.dossier
+        cal.add_component(
+            _all_day_event(
+                f"stage-event-{event.pk}",
+                _("Expected: %(stage)s – %(dossier)s")
+                % {
+                    "stage": event.get_stage_display(),
+                    "dossier": dossier.short_name or dossier.title,
+                },
+                event.date,
+                period_end(event.date, event.precision),
+                stamp,
+                request.build_absolute_uri(dossier.get_absolute_url()),
+                description=event.source_passage,
+            )
+        )
+    due = Commitment.objects.open().exclude(due_date=None).order_by("due_date", "pk")
+    for commitment in due:
+        cal.add_component(
+            _all_day_event(
+                f"commitment-{commitment.pk}",
+                _("Commitment due: %(subject)s") % {"subject": commitment.subject},
+                commitment.due_date,
+                commitment.due_date,
+                stamp,
+                request.build_absolute_uri(reverse("dossiers:commitment_list")),
+                description=commitment.text,
+            )
+        )
+    return HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+
+
+class StageChangeFeed(Feed):
+    """The 50 latest stages reached, newest first."""
+
+    feed_type = Atom1Feed
+    title = gettext_lazy("JBZ dossiers: stages reached")
+    subtitle = gettext_lazy("The latest stages reached by EU Justice and Home Affairs files.")
+
+    def link(self):
+        return reverse("dossiers:dossier_list")
+
+    def items(self):
+        return (
+            StageEvent.objects.actual()
+            .exclude(date=None)
+            .select_related("dossier", "source_document")
+            .order_by(*LATEST_FIRST)[:50]
+        )
+
+    def item_title(self, event):
+        return f"{event.dossier} — {event.get_stage_display()}"
+
+    def item_description(self, event):
+        if event.source_document:
+            return f"{event.source_passage} ({event.source_document})"
+        return event.source_passage
+
+    def item_link(self, event):
+        return f"{event.dossier.get_absolute_url()}#stage-event-{event.pk}"
+
+    def item_guid(self, event):
+        return f"tag:jbztracker,2024:stage-event-{event.pk}"
+
+    def item_guid_is_permalink(self, event):
+        return False
+
+    def item_pubdate(self, event):
+        return datetime.datetime.combine(event.date, datetime.time(), tzinfo=AMSTERDAM)

@@ -1,0 +1,31 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from ..overview import quarterly_overview as build_overview
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _overview_or_404(year, quarter):
+    if not (1 <= quarter <= 4 and 1990 <= year <= 2100):
+        raise Http404("No such quarter.")
+    return build_overview(year, quarter)
+
+
+def current_quarter(request):
+    today = timezone.localdate()
+    return redirect("dossiers:quarterly_overview", year=today.year, quarter=(today.month + 2) // 3)
+
+
+def quarterly_overview(request, year, quarter):
+    overview = _overview_or_404(year, quarter)
+    return render(request, "dossiers/overview/quarterly.html", {"overview": overview})
+
+
+def quarterly_overview_xlsx(request, year, quarter):
+    overview = _overview_or_404(year, quarter)
+    response = HttpResponse(overview.as_dataset().export("xlsx"), content_type=XLSX)
+    filename = f"kwartaaloverzicht-{year}-Q{quarter}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

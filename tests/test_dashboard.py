@@ -1,0 +1,89 @@
+"""The dashboard, seen on a chosen day (peildatum) so that the seed data is current."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from dossiers.dates import Precision
+from dossiers.models import Commitment, Debate, Dossier, Stage, StageEvent
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("dossiers:dashboard")
+
+
+def test_dashboard_is_the_home_page(seeded, reader_client):
+    response = reader_client.get("/")
+    assert response.status_code == 200
+    assert response.context["today"] == datetime.date.today()
+
+
+def test_next_and_last_council(seeded, reader_client):
+    response = reader_client.get(DASHBOARD, {"peildatum": "2024-02-01"})
+    assert str(response.context["next_meeting"]) == "JBZ-Raad 4-5 maart 2024"
+    assert str(response.context["last_meeting"]) == "Informele JBZ-Raad 25-26 januari 2024"
+
+
+def test_stage_changes_of_the_last_90_days(seeded, reader_client):
+    response = reader_client.get(DASHBOARD, {"peildatum": "2024-02-01"})
+    changes = response.context["recent_changes"]
+    assert all(
+        datetime.date(2023, 11, 3) <= event.date <= datetime.date(2024, 2, 1) for event in changes
+    )
+    assert ("gvva-richtlijn", Stage.COREPER_ENDORSEMENT) in {
+        (event.dossier.slug, event.stage) for event in changes
+    }
+
+
+def test_expected_milestones_include_periods_that_overlap_the_window(seeded, reader_client):
+    response = reader_client.get(DASHBOARD, {"peildatum": "2024-02-01"})
+    milestones = list(response.context["milestones"])
+    assert milestones and all(event.is_expected for event in milestones)
+    # "begin februari" (month) and "H1 2024" (half year) both overlap 1 February - 1 April.
+    precisions = {event.precision for event in milestones}
+    assert {Precision.MONTH, Precision.HALF_YEAR} <= precisions
+    # Half a year later the February milestone is behind, the second half of 2024 ahead.
+    later = reader_client.get(DASHBOARD, {"peildatum": "2024-08-01"}).context["milestones"]
+    assert datetime.date(2024, 2, 1) not in {event.date for event in later}
+    assert all(event.date >= datetime.date(2024, 7, 1) for event in later)
+
+
+def test_due_soon_and_overdue_commitments(seeded, reader_client):
+    debate = Debate.objects.get(date="2024-02-29")
+    late = Commitment.objects.create(
+        subject="Brief over terugkeer",
+        text="-",
+        debate=debate,
+        fulfilment_mode="by_date",
+        due_date=datetime.date(2024, 2, 15),
+    )
+    soon = Commitment.objects.create(
+        subject="Appreciatie Raadsconclusies",
+        text="-",
+        debate=debate,
+        fulfilment_mode="by_date",
+        due_date=datetime.date(2024, 3, 10),
+    )
+    response = reader_client.get(DASHBOARD, {"peildatum": "2024-03-01"})
+    assert list(response.context["overdue"]) == [late]
+    assert list(response.context["due_soon"]) == [soon]
+    assert "Brief over terugkeer" in response.content.decode()
+
+
+def test_a_malformed_day_is_reported_and_today_is_used(seeded, reader_client):
+    response = reader_client.get(DASHBOARD, {"peildatum": "31-02-2024"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["peildatum"]
+    assert response.context["today"] == datetime.date.today()
+    assert "Voer een geldige datum in." in response.content.decode()
+
+
+def test_dashboard_query_count_does_not_grow(seeded, reader_client, django_assert_max_num_queries):
+    dossier = Dossier.objects.first()
+    StageEvent.objects.bulk_create(
+        StageEvent(dossier=dossier, stage=Stage.TRILOGUES, date=datetime.date(2024, 1, n + 1))
+        for n in range(20)
+    )
+    with django_assert_max_num_queries(10):
+        reader_client.get(DASHBOARD, {"peildatum": "2024-02-01"})
