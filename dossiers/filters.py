@@ -19,8 +19,8 @@ class DossierFilter(django_filters.FilterSet):
         method="filter_text",
         help_text=_("Title, short name, alias or reference (COM, procedure, CELEX)."),
     )
-    stage = django_filters.TypedChoiceFilter(
-        label=_("current stage"), field_name="current_stage", choices=Stage.choices, coerce=int
+    stage = django_filters.ChoiceFilter(
+        label=_("current stage"), field_name="current_stage", choices=Stage.choices
     )
     instrument_type = django_filters.ChoiceFilter(
         label=_("instrument type"), choices=Dossier.InstrumentType.choices

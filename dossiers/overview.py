@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import tablib
 from django.db.models import Prefetch, Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .dates import quarter_bounds
@@ -51,15 +52,18 @@ class QuarterlyOverview:
         """The overview as a tablib Dataset, for the XLSX download."""
         dataset = tablib.Dataset(
             headers=[
-                _("dossier"),
-                _("short name"),
-                _("policy area"),
-                _("package"),
-                _("Commission reference"),
-                _("procedure reference"),
-                _("stage at the start of the quarter"),
-                _("stage at the end of the quarter"),
-                _("changes in the quarter"),
+                capfirst(header)
+                for header in [
+                    _("dossier"),
+                    _("short name"),
+                    _("policy area"),
+                    _("package"),
+                    _("Commission reference"),
+                    _("procedure reference"),
+                    _("stage at the start of the quarter"),
+                    _("stage at the end of the quarter"),
+                    _("changes in the quarter"),
+                ]
             ],
             title=f"Q{self.quarter} {self.year}",
         )

@@ -19,9 +19,7 @@ class DossierTable(tables.Table):
     instrument_type = tables.Column(verbose_name=heading(_("instrument type")))
     policy_area = tables.Column(verbose_name=heading(_("policy area")))
     current_stage = tables.Column(verbose_name=heading(_("current stage")), default="—")
-    current_stage_date = tables.DateColumn(
-        verbose_name=heading(_("since")), format="j M Y", default="—", exclude_from_export=False
-    )
+    current_stage_date = tables.Column(verbose_name=heading(_("since")), default="—")
     parent = tables.Column(
         verbose_name=heading(_("package")), default="", order_by=("parent__title",)
     )
@@ -50,6 +48,12 @@ class DossierTable(tables.Table):
 
     def value_current_stage(self, value):
         return Stage(value).label if value is not None else ""
+
+    def render_current_stage_date(self, record):
+        return record.current_stage_since
+
+    def value_current_stage_date(self, value):
+        return value.isoformat() if value else ""
 
     def render_parent(self, value):
         return value.short_name or value.title

@@ -45,10 +45,14 @@ def seeded(db):
 
 
 @pytest.fixture(autouse=True, scope="session")
-def plain_static_storage():
+def test_settings():
     """Tests run without collectstatic, so templates link unhashed static files."""
     storage = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    with override_settings(STORAGES={**settings.STORAGES, "staticfiles": storage}):
+    with override_settings(
+        STORAGES={**settings.STORAGES, "staticfiles": storage},
+        # A deliberately slow hash protects real passwords, not test users.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    ):
         yield
 
 

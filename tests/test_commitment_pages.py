@@ -101,7 +101,7 @@ def test_editor_ticks_off_with_document_and_passage_kept_in_history(
     assert latest.history_user == editor
     assert latest.status == Commitment.Status.FULFILLED
     page = editor_client.get(checklist)
-    assert "Vervuld: Stand van zaken visumopschorting" in page.content.decode()
+    assert "Afgedaan: Stand van zaken visumopschorting" in page.content.decode()
 
 
 def test_ticking_off_twice_records_once(open_commitment, march_2024, editor_client):

@@ -71,6 +71,14 @@ def test_register_rejects_a_malformed_date_with_a_message(seeded, reader_client)
     assert 'role="alert"' in response.content.decode()
 
 
+def test_register_shows_stage_dates_as_precisely_as_the_documents(seeded, reader_client):
+    html = reader_client.get(REGISTER, {"q": "APR"}).content.decode()
+    assert "december 2023" in html  # the Pact's political agreement, dated to the month
+    assert "1 december 2023" not in html
+    stage_select = reader_client.get(REGISTER).content.decode().split('name="stage"')[1]
+    assert stage_select.split("</select>")[0].count("selected") == 1  # the empty choice
+
+
 def test_register_sorts_by_current_stage(seeded, reader_client):
     response = reader_client.get(REGISTER, {"sort": "-current_stage"})
     stages = [row.record.current_stage for row in response.context["table"].paginated_rows]

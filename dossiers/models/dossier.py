@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..dates import format_period
 from .base import PolicyArea
 from .stage import LATEST_FIRST, LEGISLATIVE_PATH, Stage, StageEvent
 
@@ -49,11 +50,12 @@ class DossierQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def with_current_stage(self):
-        """Annotate current_stage and current_stage_date from the latest actual stage event."""
+        """Annotate current_stage with its date and precision from the latest actual event."""
         latest = _latest_actual_stage_event()
         return self.annotate(
             current_stage=Subquery(latest.values("stage")[:1]),
             current_stage_date=Subquery(latest.values("date")[:1]),
+            current_stage_precision=Subquery(latest.values("precision")[:1]),
         )
 
     def with_stage_on(self, day, name="stage_on_date"):
@@ -221,6 +223,14 @@ class Dossier(models.Model):
     @current_stage.setter
     def current_stage(self, value):
         self._current_stage = value
+
+    @property
+    def current_stage_since(self):
+        """'20 december 2023' or 'december 2023', as precise as the documents are; needs
+        with_current_stage()."""
+        if getattr(self, "current_stage_date", None) is None:
+            return ""
+        return format_period(self.current_stage_date, self.current_stage_precision)
 
 
 _T = Dossier.InstrumentType

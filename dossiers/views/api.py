@@ -104,6 +104,7 @@ def _dossier(request, dossier):
         "celex": dossier.celex,
         "current_stage": _stage(dossier.current_stage),
         "current_stage_date": dossier.current_stage_date,
+        "current_stage_precision": dossier.current_stage_precision,
         "url": request.build_absolute_uri(
             reverse("dossiers:api_dossier_detail", args=[dossier.slug])
         ),
@@ -198,6 +199,7 @@ def dossier_detail(request, slug):
     latest = latest_actual_event(events)
     dossier.current_stage = latest.stage if latest else None
     dossier.current_stage_date = latest.date if latest else None
+    dossier.current_stage_precision = latest.precision if latest else None
     data = _dossier(request, dossier)
     data.update(
         aliases=[alias.alias for alias in dossier.aliases.all()],
