@@ -230,7 +230,7 @@ class Step:
         "done": _("done"),
         "current": _("current stage"),
         "expected": _("expected"),
-        "skipped": _("skipped"),
+        "skipped": _("passed, not recorded"),
         "pending": _("not yet"),
     }
 
@@ -309,6 +309,10 @@ class PackageAxis:
     @property
     def height(self):
         return self.row_height * (len(self.rows) + 1)
+
+    @property
+    def has_expected(self):
+        return any(marker.event.is_expected for row in self.rows for marker in row.markers)
 
 
 def package_axis(package, width=1000, label_width=180, row_height=28):
