@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, commitment, council, dashboard, dossier, feeds, overview
+from .views import api, commitment, council, dashboard, dossier, feeds, importing, overview
 
 app_name = "dossiers"
 
@@ -28,6 +28,8 @@ urlpatterns = [
         overview.quarterly_overview_xlsx,
         name="quarterly_overview_xlsx",
     ),
+    path("import/", importing.import_start, name="import_start"),
+    path("import/<int:pk>/", importing.import_review, name="import_review"),
     path("agenda.ics", feeds.calendar, name="calendar"),
     path("feed/stadia/", feeds.StageChangeFeed(), name="stage_feed"),
     path("api/dossiers/", api.dossier_list, name="api_dossier_list"),

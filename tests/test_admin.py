@@ -5,12 +5,17 @@ from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from dossiers.models import Commitment, Dossier, ParliamentaryDocument
+from dossiers.models import Commitment, DocumentImport, Dossier, ParliamentaryDocument
 
 pytestmark = pytest.mark.django_db
 
+# The curated models; DocumentImport is the importer's record and read-only (tested below).
 DOSSIER_MODELS = sorted(
-    (model for model in admin.site._registry if model._meta.app_label == "dossiers"),
+    (
+        model
+        for model in admin.site._registry
+        if model._meta.app_label == "dossiers" and model is not DocumentImport
+    ),
     key=lambda model: model._meta.model_name,
 )
 
@@ -34,6 +39,16 @@ def test_every_domain_model_is_registered():
         "stageevent",
         "topic",
     }
+
+
+def test_imports_are_shown_read_only(editor_client, db):
+    document_import = DocumentImport.objects.create(
+        file_name="verslag.pdf", text="...", text_hash="x", proposals={}
+    )
+    assert "verslag.pdf" in editor_client.get(_url(DocumentImport, "changelist")).content.decode()
+    assert editor_client.get(_url(DocumentImport, "add")).status_code == 403
+    change = editor_client.get(_url(DocumentImport, "change", document_import.pk))
+    assert 'name="text"' not in change.content.decode()
 
 
 @pytest.mark.parametrize("model", DOSSIER_MODELS, ids=lambda m: m._meta.model_name)

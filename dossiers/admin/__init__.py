@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import commitment, council, document, dossier, motion, people  # noqa: F401
+from . import commitment, council, document, dossier, importing, motion, people  # noqa: F401
 
 admin.site.site_header = "jbztracker"
 admin.site.site_title = "jbztracker"

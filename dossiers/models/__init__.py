@@ -6,6 +6,7 @@ from .commitment import Commitment, StandingCommitmentCheck
 from .council import AgendaItem, CouncilMeeting, Mention
 from .document import ParliamentaryDocument
 from .dossier import Dossier, DossierAlias, Topic
+from .importing import DocumentImport
 from .motion import Motion, MotionReport
 from .people import Debate, Person
 from .stage import Stage, StageEvent
@@ -16,6 +17,7 @@ __all__ = [
     "Commitment",
     "CouncilMeeting",
     "Debate",
+    "DocumentImport",
     "Dossier",
     "DossierAlias",
     "Mention",

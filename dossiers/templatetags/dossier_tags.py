@@ -1,4 +1,8 @@
+import re
+
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from ..models import Stage
 
@@ -9,3 +13,14 @@ register = template.Library()
 def stage_label(value):
     """The label of a stage code from an annotation such as stage_on_date; '' for none."""
     return Stage(value).label if value is not None else ""
+
+
+@register.filter
+def highlight(passage, term):
+    """The passage, escaped, with each occurrence of `term` marked."""
+    passage = conditional_escape(passage or "")
+    if not term:
+        return passage
+    term = conditional_escape(str(term))
+    pattern = re.compile(re.escape(term), re.IGNORECASE)
+    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", passage))

@@ -1,0 +1,319 @@
+"""Write what a reviewer accepted from an import, in one transaction, without duplicates.
+
+`accepted` has the shape of Proposals.as_json(), holding only the accepted proposals (possibly
+edited). Every record is looked up by its identity first (a citation, a meeting's date, a
+dossier and stage from this source document ...), so accepting the same document twice adds
+nothing the second time.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ..citations import CitationError, parse_citation
+from ..models import (
+    AgendaItem,
+    Commitment,
+    CouncilMeeting,
+    Debate,
+    DocumentImport,
+    Dossier,
+    Mention,
+    Motion,
+    MotionReport,
+    ParliamentaryDocument,
+    Person,
+    PolicyArea,
+    StageEvent,
+)
+from ..services import fulfil_commitment
+
+# The instrument type a new dossier gets from the word its name ends in.
+_INSTRUMENT_BY_WORD = {
+    "verordening": Dossier.InstrumentType.REGULATION,
+    "richtlijn": Dossier.InstrumentType.DIRECTIVE,
+    "besluit": Dossier.InstrumentType.DECISION,
+    "aanbeveling": Dossier.InstrumentType.RECOMMENDATION,
+    "raadsconclusies": Dossier.InstrumentType.COUNCIL_CONCLUSIONS,
+    "overeenkomst": Dossier.InstrumentType.INTERNATIONAL_AGREEMENT,
+    "mededeling": Dossier.InstrumentType.COMMUNICATION,
+}
+
+
+def _date(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(value)
+
+
+class Acceptance:
+    """One run of accepting: remembers what it created so the summary can count it."""
+
+    def __init__(self, document_import, accepted, policy_area=PolicyArea.HOME_AFFAIRS):
+        self.document_import = document_import
+        self.accepted = accepted
+        self.policy_area = policy_area
+        self.created = {}
+        self.document = None
+        self.meeting = None
+        self.new_dossiers = {}
+
+    def count(self, kind, created):
+        if created:
+            self.created[kind] = self.created.get(kind, 0) + 1
+
+    def run(self):
+        self.document = self.save_document(self.accepted["document"])
+        if self.accepted.get("meeting"):
+            self.meeting = self.save_meeting(self.accepted["meeting"])
+            self.document.meetings.add(self.meeting)
+        for item in self.accepted.get("agenda_items", []):
+            self.save_agenda_item(item)
+        for citation in self.accepted.get("citations", []):
+            self.save_cited_document(citation["canonical"] or citation["text"])
+        for mention in self.accepted.get("mentions", []):
+            self.save_mention(mention)
+        for event in self.accepted.get("stage_events", []):
+            self.save_stage_event(event)
+        for commitment in self.accepted.get("commitments", []):
+            self.save_commitment(commitment)
+        for motion in self.accepted.get("motions", []):
+            self.save_motion(motion)
+        return self.created
+
+    # -- the document and its meeting ----------------------------------------------------------
+
+    def save_document(self, proposal):
+        fields = {
+            "document_type": proposal["document_type"],
+            "title": proposal.get("title", "")[:400],
+            "date": _date(proposal.get("date")),
+        }
+        if proposal.get("chamber"):
+            fields["chamber"] = proposal["chamber"]
+        document = None
+        if proposal.get("citation"):
+            citation = parse_citation(proposal["citation"])
+            fields.update(ParliamentaryDocument.fields_from_citation(citation))
+            document = ParliamentaryDocument.objects.for_citation(citation).first()
+        if document is None and self.document_import.document_id:
+            document = self.document_import.document
+        if document is None:
+            document = ParliamentaryDocument.objects.filter(
+                document_type=fields["document_type"], title=fields["title"], date=fields["date"]
+            ).first()
+        created = document is None
+        document = document or ParliamentaryDocument(notes=_("Imported."))
+        for name, value in fields.items():
+            if value or created:
+                setattr(document, name, value)
+        document.full_clean()
+        document.save()
+        self.count("documents", created)
+        return document
+
+    def save_meeting(self, proposal):
+        start = _date(proposal["start_date"])
+        meeting, created = CouncilMeeting.objects.get_or_create(
+            formation=CouncilMeeting.Formation.JHA,
+            start_date=start,
+            defaults={
+                "end_date": _date(proposal.get("end_date")) or start,
+                "is_informal": proposal.get("is_informal", False),
+                "location": proposal.get("location", "")[:100],
+            },
+        )
+        self.count("meetings", created)
+        return meeting
+
+    def save_agenda_item(self, proposal):
+        if self.meeting is None:
+            return
+        _item, created = AgendaItem.objects.get_or_create(
+            meeting=self.meeting,
+            section=proposal["section"],
+            number=proposal["number"],
+            defaults={
+                "title": proposal["title"][:400],
+                "main_result": proposal.get("main_result", ""),
+            },
+        )
+        self.count("agenda_items", created)
+
+    # -- cited papers -------------------------------------------------------------------------
+
+    def save_cited_document(self, text, document_type=ParliamentaryDocument.DocumentType.OTHER):
+        try:
+            citation = parse_citation(text)
+        except CitationError as error:
+            raise ValidationError(str(error)) from error
+        document = ParliamentaryDocument.objects.for_citation(citation).first()
+        created = document is None
+        if created:
+            document = ParliamentaryDocument(
+                document_type=document_type,
+                notes=_("Cited in %(document)s.") % {"document": self.document},
+            )
+            document.set_citation(text)
+            document.full_clean()
+            document.save()
+        self.count("documents", created)
+        return document
+
+    # -- dossiers, mentions and stages --------------------------------------------------------
+
+    def dossier(self, proposal):
+        """The known dossier by slug, or a new one for an instrument the app did not know."""
+        if proposal.get("dossier"):
+            return Dossier.objects.get(slug=proposal["dossier"])
+        name = proposal["name"].strip()
+        if name in self.new_dossiers:
+            return self.new_dossiers[name]
+        dossier = Dossier.objects.search(name).filter(title__iexact=name).first()
+        if dossier is None:
+            last_word = name.split()[-1].lower() if name.split() else ""
+            instrument = next(
+                (kind for word, kind in _INSTRUMENT_BY_WORD.items() if last_word.endswith(word)),
+                Dossier.InstrumentType.OTHER,
+            )
+            base = slugify(name)[:90] or "dossier"
+            slug, suffix = base, 2
+            while Dossier.objects.filter(slug=slug).exists():
+                slug, suffix = f"{base}-{suffix}", suffix + 1
+            dossier = Dossier.objects.create(
+                title=name[:400],
+                slug=slug,
+                instrument_type=instrument,
+                policy_area=self.policy_area,
+                notes=_("Proposed by the import of %(document)s.") % {"document": self.document},
+            )
+            self.count("dossiers", True)
+        self.new_dossiers[name] = dossier
+        return dossier
+
+    def save_mention(self, proposal):
+        if self.meeting is None:
+            return
+        _mention, created = Mention.objects.get_or_create(
+            dossier=self.dossier(proposal),
+            meeting=self.meeting,
+            agenda_item=None,
+            source_document=self.document,
+            defaults={"source_passage": proposal["passage"]},
+        )
+        self.count("mentions", created)
+
+    def save_stage_event(self, proposal):
+        _event, created = StageEvent.objects.get_or_create(
+            dossier=self.dossier(proposal),
+            stage=proposal["stage"],
+            is_expected=proposal["expected"],
+            date=_date(proposal.get("date")),
+            source_document=self.document,
+            defaults={
+                "precision": proposal["precision"],
+                "source_passage": proposal["passage"],
+            },
+        )
+        self.count("stage_events", created)
+
+    # -- commitments and motions --------------------------------------------------------------
+
+    def save_commitment(self, proposal):
+        passage = proposal["passage"]
+        if proposal.get("matched_commitment"):
+            commitment = Commitment.objects.get(pk=proposal["matched_commitment"])
+            already = commitment.fulfilled_by_document_id == self.document.pk
+            fulfil_commitment(commitment, document=self.document, passage=passage)
+            self.count("commitments_fulfilled", not already)
+            return
+        if not proposal["fulfilled_here"]:
+            _commitment, created = Commitment.objects.get_or_create(
+                made_in_document=self.document,
+                made_in_passage=passage,
+                defaults={
+                    "subject": proposal["subject"][:300] or passage[:300],
+                    "text": passage,
+                    "fulfilment_mode": Commitment.FulfilmentMode.BY_LETTER,
+                    "meeting": self.meeting,
+                },
+            )
+            self.count("commitments", created)
+            return
+        debate, _created = Debate.objects.get_or_create(
+            date=_date(proposal.get("debate_date")),
+            kind=proposal.get("debate_kind") or Debate.Kind.COMMITTEE_DEBATE,
+            subject=_("as cited in %(document)s") % {"document": self.document}
+            if not self.meeting
+            else _("before the %(meeting)s") % {"meeting": self.meeting},
+        )
+        existing = Commitment.objects.filter(
+            debate=debate, fulfilled_by_document=self.document, fulfilment_passage=passage
+        ).first()
+        if existing:
+            return
+        commitment = Commitment.objects.create(
+            subject=proposal["subject"][:300] or passage[:300],
+            text=passage,
+            debate=debate,
+            fulfilment_mode=Commitment.FulfilmentMode.BY_LETTER,
+            meeting=self.meeting,
+        )
+        commitment.members.set(self.members(proposal.get("mps", [])))
+        fulfil_commitment(commitment, document=self.document, passage=passage)
+        self.count("commitments", True)
+
+    def members(self, surnames):
+        people = []
+        for surname in surnames:
+            person = Person.objects.filter(role=Person.Role.MEMBER, name__iexact=surname).first()
+            if person is None:
+                person = Person.objects.create(
+                    name=surname, role=Person.Role.MEMBER, chamber=self.document.chamber
+                )
+                self.count("people", True)
+            people.append(person)
+        return people
+
+    def save_motion(self, proposal):
+        if not proposal.get("citation"):
+            return
+        document = self.save_cited_document(
+            proposal["citation"], ParliamentaryDocument.DocumentType.MOTION
+        )
+        motion, created = Motion.objects.get_or_create(
+            document=document,
+            defaults={"subject": proposal["passage"][:400]},
+        )
+        if created:
+            motion.submitters.set(self.members(proposal.get("submitters", [])))
+        self.count("motions", created)
+        _report, created = MotionReport.objects.get_or_create(
+            motion=motion, document=self.document, defaults={"passage": proposal["passage"]}
+        )
+        self.count("motion_reports", created)
+
+
+@transaction.atomic
+def accept_import(document_import, accepted, user=None, policy_area=PolicyArea.HOME_AFFAIRS):
+    """Write `accepted` for `document_import`; all of it or, on any error, nothing.
+
+    Returns {kind: number of records created}. Raises ValidationError with a message for the
+    reviewer when a proposal cannot be written (for example a commitment fulfilled by a
+    document without a date).
+    """
+    document_import = DocumentImport.objects.select_for_update().get(pk=document_import.pk)
+    acceptance = Acceptance(document_import, accepted, policy_area)
+    created = acceptance.run()
+    document_import.document = acceptance.document
+    document_import.status = DocumentImport.Status.ACCEPTED
+    document_import.accepted_at = timezone.now()
+    document_import.summary = created
+    document_import.save()
+    return created

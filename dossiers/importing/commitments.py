@@ -1,0 +1,330 @@
+"""Commitments (toezeggingen) a document fulfils, and the new promises to inform parliament it
+makes.
+
+A report or letter honours a commitment in a sentence that refers to it ("Zoals toegezegd aan
+het lid X tijdens het Commissiedebat van 18 januari jl. informeer ik uw Kamer ...", "Conform de
+toezegging aan het lid Y ..."), often with the member and the debate in a footnote ("Toezegging
+aan het lid Y in het Commissiedebat ..., d.d. 29 februari 2024"). Each becomes one proposal,
+matched to a known commitment of the same members and debate date. Promises to inform parliament
+later ("wordt u binnenkort nader geïnformeerd") are proposed as new, open commitments.
+"""
+
+import functools
+import re
+
+from ..dates import Precision, parse_date_phrase
+from .proposals import CommitmentProposal
+from .references import NAME, Layout, surnames
+
+# "29 februari 2024", "18 januari jl.", "7 maart a.s."; a footnote number may stick to the year.
+_DATE = (
+    r"(?P<date>\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
+    r"|oktober|november|december)(?:\s+(?:19|20)\d{2}(?=\d{0,2}\b)|\s+(?:jl\.|j\.l\.|a\.s\.))?)"
+)
+_DD_DATE = re.compile(rf"\bd\.d\.\s+{_DATE}", re.IGNORECASE)
+
+_DEBATE_KINDS = (
+    (r"commissiedebat|algemeen\s+overleg|notaoverleg", "commissiedebat"),
+    (r"wetgevingsoverleg", "wetgevingsoverleg"),
+    (r"schriftelijke?\s+overleg", "schriftelijk_overleg"),
+    (r"plenaire?\s+debat|tweeminutendebat|debat", "plenair_debat"),
+)
+_DEBATE = re.compile(
+    "|".join(
+        rf"(?P<kind{index}>(?:{words})\b)" for index, (words, _kind) in enumerate(_DEBATE_KINDS)
+    ),
+    re.IGNORECASE,
+)
+# The date of the debate itself, not of the Council it prepared ("voorafgaand aan de JBZ-Raad
+# van 4 en 5 maart"): "Commissiedebat Vreemdelingen en Asiel van 22 december jl.".
+_DEBATE_DATE = re.compile(rf"(?P<between>[^.;]{{0,80}}?)\b(?:van|op)\s+{_DATE}", re.IGNORECASE)
+_NOT_THE_DEBATE_DATE = re.compile(r"voorafgaand|voorbereiding|\bover\b", re.IGNORECASE)
+_EARLIER_DEBATE = re.compile(
+    r"\b(?:genoemde?|bovengenoemde?|dit|dat|hetzelfde|datzelfde)\s+"
+    r"(?:commissiedebat|debat|overleg|wetgevingsoverleg)\b",
+    re.IGNORECASE,
+)
+
+# A sentence that refers to a commitment already made.
+_COMMITMENT_WORD = re.compile(r"\btoezegging\b|\btoegezegd\b", re.IGNORECASE)
+_NOT_TO_PARLIAMENT = re.compile(
+    r"toezegging\s+van\s+(?:de\s+)?(?:Europese\s+)?(?:Commissie|Raad|voorzitterschap)",
+    re.IGNORECASE,
+)
+_TO_PARLIAMENT = re.compile(r"\b(?:uw|de)\s+Kamer\b|\bleden\b|\blid\b")
+_FOOTNOTE_COMMITMENT = re.compile(r"^Toezegging(?:en)?\s+(?:gedaan\s+)?aan\b", re.IGNORECASE)
+
+# A promise to inform parliament later. Kept tight: every false one costs the reviewer time.
+_KAMER = r"(?:u|uw\s+Kamer|de\s+Kamer)"
+_GOVERNMENT = r"(?:ik|wij|het\s+kabinet|de\s+minister|de\s+staatssecretaris)"
+_INFORM = (
+    r"(?:informeren|inlichten|toesturen|toezenden|sturen|zenden|berichten|rapporteren"
+    r"|op\s+de\s+hoogte\s+(?:houden|stellen))"
+)
+_INFORMED = r"(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|gehouden))\b"
+_NEW_PROMISE = re.compile(
+    rf"""
+      \b(?:wordt|worden)\s+{_KAMER}\b(?:\s+\w+){{0,4}}?\s+{_INFORMED}
+    | \b{_KAMER}\s+wordt\b[^.]{{0,120}}?\s{_INFORMED}
+    | \b{_KAMER}\s+(?:zult|zal)\b[^.]{{0,120}}?\s(?:{_INFORMED}|ontvangen\b)
+    | \b(?:zal|zullen)\s+{_GOVERNMENT}\b[^.]{{0,120}}?\b{_KAMER}\b[^.]{{0,120}}?\b{_INFORM}\b
+    | \b{_GOVERNMENT}\s+(?:zal|zullen)\b[^.]{{0,120}}?\b{_KAMER}\b[^.]{{0,120}}?\b{_INFORM}\b
+    | \bontvangt\s+{_KAMER}\b | \b(?:u|uw\s+Kamer)\s+ontvangt\b
+    | \b(?:zeg|zeggen)\s+(?:ik|wij)\s+(?:uw\s+Kamer\s+|u\s+)?toe\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# "Een verdere appreciatie van ... volgt na verdere vaststelling ...": what follows is a paper.
+_PAPER_FOLLOWS = re.compile(
+    r"^(?:(?:een|de|het)\s+)?(?:(?:nadere|verdere|uitgebreide|inhoudelijke|volledige)\s+)?"
+    r"(?:kabinets)?(?:appreciatie|reactie|beantwoording|brief|analyse|fiche)\b"
+    r"[^.]{0,250}?\b(?:volgt|zal\s+(?:\w+\s+)?volgen|volgen)\b(?!\s+uit)",
+    re.IGNORECASE,
+)
+# Informing now is not a promise: "informeer ik uw Kamer hierbij", "via dit verslag".
+_INFORMS_NOW = re.compile(
+    r"\bhierbij\b|\bhiermee\b|\bmet\s+deze\s+brief\b|\b(?:via|in)\s+dit\s+verslag\b", re.IGNORECASE
+)
+
+_SUBJECT_PATTERNS = (
+    re.compile(r"\binform\w*\b[^.]*?\bover\s+(?P<subject>.+)", re.IGNORECASE),
+    re.compile(r"\bvraag\s+van\s+[^.]*?\b(?P<subject>(?:hoe|wat|welke|of|waarom|wanneer)\w*\b.+)"),
+    re.compile(r"\btoe(?:zegging|gezegd)\b[^.]*?\bom\s+(?P<subject>.+)", re.IGNORECASE),
+    re.compile(r"\b(?:terug|in\s+te\s+gaan|ingaan)\s+op\s+(?P<subject>.+)"),
+    re.compile(r"^Over\s+(?P<subject>.+?)\s+(?:wordt|worden|zal|zult|zullen|ontvangt)\b"),
+    re.compile(r"\bover\s+(?P<subject>.+?)\s+(?:worden|wordt)\s+geïnformeerd\b"),
+    re.compile(r"^(?P<subject>.+?)\s+(?:volgt|zal\s+volgen)\b"),
+    # What was done: "tijdens genoemd Commissiedebat heeft Nederland ... gecommuniceerd ...".
+    re.compile(
+        r"(?:debat|overleg)\b(?:\s+[\w.-]+){0,6}?\s+(?:heeft|hebben|is|zijn|werd|werden)\s+"
+        r"(?P<subject>.+)",
+        re.IGNORECASE,
+    ),
+)
+_SUBJECT_END = re.compile(
+    r"\s+(?:dat|die|waarbij|zodat|omdat|zoals|tijdens|via|per\s+brief|in\s+het\s+verslag)\s"
+    r"|\s*\(Kamerstuk|[.;]\d{0,2}$"
+)
+_STOPWORDS = frozenset({
+    "de", "het", "een", "van", "en", "in", "op", "te", "met", "voor", "over", "aan", "bij",
+    "door", "tot", "om", "uit", "als", "dat", "die", "dit", "deze", "zijn", "wordt", "worden",
+    "zal", "zullen", "heeft", "hebben", "uw", "kamer", "lid", "leden", "via", "naar", "ook",
+    "nog", "meer"
+})  # fmt: skip
+
+
+def extract_commitments(source, gazetteer, reference_date):
+    """Commitments fulfilled in `source` and new promises it makes, one per sentence."""
+    layout = Layout.of(source)
+    text = source.text
+    members = _members_pattern(tuple(gazetteer.members))
+    commitment_notes = [
+        note for note in layout.footnotes if _FOOTNOTE_COMMITMENT.match(text[note.start : note.end])
+    ]
+    merged_notes = set()
+    proposals = []
+    for index, span in enumerate(layout.sentences):
+        sentence = text[span[0] : span[1]]
+        if layout.footnote_at(span[0]) in commitment_notes:
+            continue
+        if layout.is_heading(span):
+            continue
+        if _COMMITMENT_WORD.search(sentence) and not _NOT_TO_PARLIAMENT.search(sentence):
+            notes = [note for note in layout.markers(*span) if note in commitment_notes]
+            if not (notes or _TO_PARLIAMENT.search(sentence) or _DEBATE.search(sentence)):
+                continue
+            merged_notes.update(notes)
+            context = [text[note.start : note.end] for note in notes]
+            proposals.append(
+                _fulfilled(
+                    source, layout, index, sentence, context, members, gazetteer, reference_date
+                )
+            )
+        elif _is_new_promise(sentence):
+            proposals.append(_promised(layout, span, sentence))
+    for note in commitment_notes:
+        if note in merged_notes:
+            continue
+        passage = text[note.start : note.end]
+        index = layout.sentences.index(layout.sentence_at(note.start))
+        proposals.append(
+            _fulfilled(source, layout, index, passage, [], members, gazetteer, reference_date)
+        )
+    proposals.sort(key=lambda proposal: text.find(proposal.passage))
+    return proposals
+
+
+def _is_new_promise(sentence):
+    if _INFORMS_NOW.search(sentence):
+        return False
+    return bool(_NEW_PROMISE.search(sentence) or _PAPER_FOLLOWS.search(sentence))
+
+
+def _fulfilled(source, layout, index, passage, context, members, gazetteer, reference_date):
+    """A proposal for a commitment honoured in `passage`; `context` are its footnotes."""
+    mps = _surnames(passage, members)
+    for note in context:
+        mps = mps or _surnames(note, members)
+    kind, debate_date, dated = _debate(passage, reference_date)
+    for note in context:
+        if not dated:
+            note_kind, note_date, dated = _debate(note, reference_date)
+            kind, debate_date = kind or note_kind, note_date
+    if not dated and _EARLIER_DEBATE.search(passage):
+        kind, debate_date = _earlier_debate(source, layout, index, reference_date)
+    subject = _subject(passage, layout, source.text.find(passage))
+    matched = _match(gazetteer.commitments, mps, debate_date, passage, subject)
+    confidence = 0.9 if mps and (debate_date or kind) else 0.8 if mps or debate_date else 0.7
+    return CommitmentProposal(
+        mps=mps,
+        debate_kind=kind,
+        debate_date=debate_date,
+        subject=subject,
+        fulfilled_here=True,
+        matched_commitment=matched,
+        passage=passage,
+        confidence=confidence,
+    )
+
+
+def _promised(layout, span, sentence):
+    return CommitmentProposal(
+        mps=[],
+        debate_kind="",
+        debate_date=None,
+        subject=_subject(sentence, layout, span[0]),
+        fulfilled_here=False,
+        matched_commitment=None,
+        passage=sentence,
+        confidence=0.7,
+    )
+
+
+# -- members and debates ----------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def _members_pattern(known):
+    """Patterns for "het lid X", "de leden X en Y": the known members first, then any surname."""
+    names = sorted(known, key=len, reverse=True)
+    name = "|".join([*(re.escape(name) for name in names), NAME])
+    one = rf"(?:{name})"
+    return re.compile(
+        rf"\b(?i:lid|leden)\s+(?P<names>{one}(?:(?:,\s*|\s+en\s+){one})*)"
+    ), re.compile(one)
+
+
+def _surnames(text, members):
+    intro, one = members
+    found = []
+    for match in intro.finditer(text):
+        found += [name for name in surnames(match.group("names"), one) if name not in found]
+    return found
+
+
+def _debate(text, reference_date):
+    """(kind, date, whether a date was printed) of the first debate named in `text`."""
+    match = _DEBATE.search(text)
+    if match is None:
+        return "", None, False
+    kind = next(
+        _DEBATE_KINDS[index][1]
+        for index in range(len(_DEBATE_KINDS))
+        if match.group(f"kind{index}")
+    )
+    dated = _DD_DATE.search(text, match.end())
+    if dated is None:
+        after = _DEBATE_DATE.match(text, match.end())
+        if after and not _NOT_THE_DEBATE_DATE.search(after.group("between")):
+            dated = after
+    if dated is None:
+        return kind, None, False
+    return kind, _resolve(dated, reference_date), True
+
+
+def _earlier_debate(source, layout, index, reference_date):
+    """The debate a sentence calls "genoemd Commissiedebat": the last one named before it."""
+    for start, end in reversed(layout.sentences[max(index - 3, 0) : index]):
+        kind, day, _dated = _debate(source.text[start:end], reference_date)
+        if kind:
+            return kind, day
+    return "", None
+
+
+def _resolve(match, reference_date):
+    """The day a debate was held: "jl." and a missing year count back from `reference_date`."""
+    found = parse_date_phrase(match.group("date"), reference_date, past=True)
+    return found[0] if found and found[1] == Precision.DAY else None
+
+
+# -- subject and matching ---------------------------------------------------------------------
+
+
+def _subject(passage, layout, position):
+    """The object of the promise, in a few words: "de lanceringsbijeenkomst van ..."."""
+    subject = ""
+    for pattern in _SUBJECT_PATTERNS:
+        match = pattern.search(passage)
+        if match:
+            subject = match.group("subject")
+            break
+    end = _SUBJECT_END.search(subject)
+    if end:
+        subject = subject[: end.start()]
+    subject = _strip_markers(subject).strip(" ,;:.–-")
+    words = subject.split()
+    if len(words) > 24:
+        words = words[:24]
+        while words and words[-1].lower() in _STOPWORDS:
+            words.pop()
+        subject = " ".join(words)
+    heading = layout.heading_before(position) if position >= 0 else ""
+    if not subject:
+        return heading or " ".join(passage.split()[:12])
+    if len(words) <= 3 and heading:
+        return f"{subject} ({heading})"
+    return subject
+
+
+def _strip_markers(text):
+    """Footnote numbers stuck to words or years: "Veiligheid1", "20236"."""
+    text = re.sub(r"(?<=[^\W\d_])\d{1,2}\b", "", text)
+    return re.sub(r"\b((?:19|20)\d{2})\d{1,2}\b", r"\1", text)
+
+
+def _words(text):
+    return {
+        word[:8]
+        for word in re.findall(r"[^\W\d_]+", text.lower())
+        if len(word) > 3 and word not in _STOPWORDS
+    }
+
+
+def _match(known, mps, debate_date, passage, subject):
+    """The pk of the known commitment this fulfils: same members and debate date, else None.
+
+    Without a printed date, the members and a similar subject must agree. Among several
+    candidates the one whose subject and text share most words with the passage wins.
+    """
+    wanted = {name.lower() for name in mps}
+    words = _words(f"{passage} {subject}")
+    candidates = []
+    for commitment in known:
+        if commitment.status == "withdrawn":
+            continue
+        if {name.lower() for name in commitment.members} != wanted:
+            continue
+        own_words = _words(f"{commitment.subject} {commitment.text}")
+        overlap = len(words & own_words) / max(len(own_words), 1)
+        if debate_date is not None:
+            if commitment.debate_date != debate_date:
+                continue
+        elif not wanted or overlap < 0.25:
+            continue
+        candidates.append((overlap, commitment.status == "open", commitment.pk))
+    if not candidates:
+        return None
+    candidates.sort(reverse=True)
+    if len(candidates) > 1 and candidates[0][0] == 0:
+        return None
+    return candidates[0][2]

@@ -1,0 +1,198 @@
+"""The upload form and the review forms: one form per proposal, one formset per kind.
+
+A review form carries the proposal's index and the fields a reviewer may correct; the passage
+is taken from the stored proposal, never from the request.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..dates import Precision
+from ..forms import CitationField
+from ..models import (
+    Commitment,
+    Debate,
+    Dossier,
+    ParliamentaryDocument,
+    PolicyArea,
+    Stage,
+)
+from ..models.base import Chamber
+from ..models.council import AgendaItem
+from .reader import MAX_UPLOAD_BYTES
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("PDF or text file"),
+        required=False,
+        help_text=_("The annotated agenda, the report or its cover letter, as published."),
+    )
+    text = forms.CharField(
+        label=_("or paste the text"), required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), cleaned.get("text", "").strip()
+        if bool(upload) == bool(text):
+            raise forms.ValidationError(_("Upload a file or paste the text, one of the two."))
+        if upload and upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)d MB.") % {"size": MAX_UPLOAD_BYTES // 2**20}
+            )
+        return cleaned
+
+    def name_and_bytes(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            return upload.name, upload.read()
+        return _("pasted text"), self.cleaned_data["text"].encode()
+
+
+class DocumentReviewForm(forms.Form):
+    document_type = forms.ChoiceField(
+        label=_("document type"), choices=ParliamentaryDocument.DocumentType.choices
+    )
+    title = forms.CharField(label=_("title"), max_length=400, required=False)
+    date = forms.DateField(label=_("date"), required=False, widget=DATE_INPUT)
+    chamber = forms.ChoiceField(label=_("chamber"), choices=Chamber.choices, required=False)
+    citation = CitationField(label=_("Kamerstuk citation"), required=False)
+    policy_area = forms.ChoiceField(
+        label=_("policy area of new dossiers"), choices=PolicyArea.choices
+    )
+
+    def proposal(self):
+        data = dict(self.cleaned_data)
+        data["citation"] = str(data["citation"]) if data["citation"] else ""
+        return data
+
+
+class MeetingReviewForm(forms.Form):
+    accept = forms.BooleanField(label=_("record this meeting"), required=False)
+    start_date = forms.DateField(label=_("start date"), required=False, widget=DATE_INPUT)
+    end_date = forms.DateField(label=_("end date"), required=False, widget=DATE_INPUT)
+    is_informal = forms.BooleanField(label=_("informal"), required=False)
+    location = forms.CharField(label=_("location"), max_length=100, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if cleaned.get("accept") and not start:
+            self.add_error("start_date", _("Give the date of the meeting."))
+        if start and end and end < start:
+            self.add_error("end_date", _("A meeting cannot end before it starts."))
+        return cleaned
+
+
+class ProposalForm(forms.Form):
+    """A proposal of a list kind: accept or not, and the fields that can be corrected."""
+
+    index = forms.IntegerField(widget=forms.HiddenInput)
+    accept = forms.BooleanField(label=_("accept"), required=False)
+
+    def proposal(self, stored):
+        """The stored proposal with the reviewer's corrections; None when rejected."""
+        if not self.cleaned_data.get("accept"):
+            return None
+        data = dict(stored)
+        for name, value in self.cleaned_data.items():
+            if name in ("index", "accept"):
+                continue
+            data[name] = self.to_json(name, value)
+        return data
+
+    def to_json(self, name, value):
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        if isinstance(value, Dossier):
+            return value.slug
+        if isinstance(value, Commitment):
+            return value.pk
+        return value
+
+
+class AgendaItemReviewForm(ProposalForm):
+    section = forms.ChoiceField(label=_("section"), choices=PolicyArea.choices)
+    number = forms.IntegerField(label=_("number"), min_value=1)
+    title = forms.CharField(
+        label=_("title"), max_length=AgendaItem._meta.get_field("title").max_length
+    )
+
+
+class CitationReviewForm(ProposalForm):
+    canonical = CitationField(label=_("citation"))
+
+    def to_json(self, name, value):
+        return str(value) if name == "canonical" else super().to_json(name, value)
+
+
+def _dossier_field():
+    return forms.ModelChoiceField(
+        label=_("dossier"),
+        queryset=Dossier.objects.order_by("title"),
+        to_field_name="slug",
+        required=False,
+        help_text=_("Empty: a new dossier with the name below."),
+    )
+
+
+class MentionReviewForm(ProposalForm):
+    dossier = _dossier_field()
+    name = forms.CharField(label=_("name"), max_length=400)
+
+
+class StageEventReviewForm(ProposalForm):
+    dossier = _dossier_field()
+    name = forms.CharField(label=_("name"), max_length=400)
+    stage = forms.TypedChoiceField(label=_("stage"), choices=Stage.choices, coerce=int)
+    date = forms.DateField(label=_("date"), required=False, widget=DATE_INPUT)
+    precision = forms.ChoiceField(label=_("precision"), choices=Precision.choices)
+    expected = forms.BooleanField(label=_("expected"), required=False)
+
+
+class CommaSeparatedField(forms.CharField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        return [part.strip() for part in value.split(",") if part.strip()]
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+
+class CommitmentReviewForm(ProposalForm):
+    subject = forms.CharField(label=_("subject"), max_length=300)
+    mps = CommaSeparatedField(label=_("members"), required=False)
+    debate_kind = forms.ChoiceField(
+        label=_("debate"), choices=[("", "—"), *Debate.Kind.choices], required=False
+    )
+    debate_date = forms.DateField(label=_("debate date"), required=False, widget=DATE_INPUT)
+    fulfilled_here = forms.BooleanField(label=_("fulfilled in this document"), required=False)
+    matched_commitment = forms.ModelChoiceField(
+        label=_("known commitment"),
+        queryset=Commitment.objects.order_by("subject"),
+        required=False,
+    )
+
+
+class MotionReviewForm(ProposalForm):
+    citation = CitationField(label=_("citation"))
+    submitters = CommaSeparatedField(label=_("submitted by"), required=False)
+
+    def to_json(self, name, value):
+        return str(value) if name == "citation" else super().to_json(name, value)
+
+
+REVIEW_FORMS = {
+    "agenda_items": AgendaItemReviewForm,
+    "citations": CitationReviewForm,
+    "mentions": MentionReviewForm,
+    "stage_events": StageEventReviewForm,
+    "commitments": CommitmentReviewForm,
+    "motions": MotionReviewForm,
+}
+REVIEW_FORMSETS = {
+    kind: forms.formset_factory(form, extra=0) for kind, form in REVIEW_FORMS.items()
+}

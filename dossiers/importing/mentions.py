@@ -1,0 +1,746 @@
+"""Dossier mentions: where a document names an EU file, known to the app or not yet.
+
+Known files are found by their title, short name and aliases (the Gazetteer), in the forms a
+document prints them: in any case except for acronyms (short names are case-sensitive words),
+inflected ("verordeningen"), with or without a hyphen ("Terugkeer-verordening"), elided in a
+pair ("Grens- en Terugkeerverordening"), abbreviated as the document itself defines it
+("... (hierna: de roadmap)"), by the head of a name that only one known file has ("het Pact"),
+and agreements by their partner country ("partnerschappen met Marokko en Jordanië").
+Instruments not yet known are proposed by their form ("Dublinverordening", "Richtlijn
+2016/680/EU", "Raadsconclusies over ...") with a lower confidence. Precision matters more than
+recall: a generic word ("de verordening") is never a mention.
+
+This module also cuts a document into its sentences, headings and footnotes (`segments`), the
+units that the passages of all sentence-level proposals are.
+"""
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .proposals import MentionProposal
+from .text import normalize_text
+
+SENTENCE, HEADING, FOOTNOTE = "sentence", "heading", "footnote"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence, heading or footnote sentence: source.text[start:end] is its text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    section: int  # index of the heading segment that opens its section; -1 before any
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name of a dossier at source.text[start:end]; dossier is None for a new instrument."""
+
+    dossier: str | None
+    name: str
+    start: int
+    end: int
+    confidence: float
+
+
+# Layout ------------------------------------------------------------------------------------
+
+_FOOTNOTE_START = re.compile(r"(\d{1,3})[ \t]+(?=[A-Z\[(“\"'])")
+_NUMBERED_HEADING = re.compile(r"(?:\d{1,2}|[IVX]{1,5})\.\s+[^\W\d_(]|\d{1,2}\.\s+\(")
+_BULLET = re.compile(r"[•\uf0b7\u25aa\u25cf\u2023]\s*")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?:\d{1,2}(?![\d.,]))?(?=\s+[\"“‘(\[]?[A-ZÀ-Ý•\uf0b7])")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+# Abbreviations after which a period does not end the sentence ("t.a.v. de", "nr. 12").
+_ABBREVIATIONS = frozenset(
+    {
+        *("nr", "nrs", "o.a", "t.a.v", "n.a.v", "i.r.t", "d.d", "m.b.t", "cf", "c.s", "incl"),
+        *("excl", "bijv", "bv", "e.d", "e.a", "zgn", "resp", "art", "artt", "ca", "vs", "mr"),
+        *("dhr", "mevr", "dr", "drs", "prof", "ir", "ing", "st", "blz", "p", "pag", "jo", "i.c"),
+        *("m.i.v", "etc", "enz", "z.s.m", "i.p.v", "a.g.v", "v.w.b", "m.n", "o.b.v", "t.b.v"),
+        *("evt", "e.g", "i.e", "min", "max", "vgl"),
+    }
+)
+_ALWAYS_END = frozenset(("jl", "j.l", "a.s"))
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
+_HEADING_MAX = 250
+_NOTE_START = "note_start"  # the line of a footnote that begins with its number
+# A heading line that ends in one of these words goes on on the next line.
+_OPEN_END = re.compile(
+    r"\b(?:de|het|een|van|en|of|voor|over|tot|op|in|met|der|te|aan|bij|naar|om|ter|tegen)\s*$"
+)
+
+
+def segments(source):
+    """The sentences, headings and footnote sentences of `source` (a reader.ImportText), in
+    order. Headings are the numbered agenda items and the short lines that stand alone between
+    paragraphs; footnotes interrupt the sentence they fall in, as on the printed page."""
+    text = source.text
+    lines = source.raw.split("\n")
+    contents = [normalize_text(line) for line in lines]
+    spans = _line_spans(contents, text)
+    kinds = _classify(lines, contents)
+    found, section = [], -1
+    for kind, group in _groups(kinds, contents, spans):
+        start, end = group[0][0], group[-1][1]
+        if kind == HEADING:
+            section = len(found)
+            found.append(Segment(HEADING, start, end, text[start:end], section))
+            continue
+        if kind == FOOTNOTE:
+            number = _FOOTNOTE_START.match(text, start)
+            start = number.end() if number else start
+        for sentence_start, sentence_end in _sentences(text, start, end):
+            segment_kind = FOOTNOTE if kind == FOOTNOTE else SENTENCE
+            found.append(
+                Segment(
+                    segment_kind,
+                    sentence_start,
+                    sentence_end,
+                    text[sentence_start:sentence_end],
+                    section,
+                )
+            )
+    return found
+
+
+def _line_spans(contents, text):
+    """Where each line's text is in the normalized text (None for blank or lost lines)."""
+    spans, cursor = [], 0
+    for content in contents:
+        if not content:
+            spans.append(None)
+            continue
+        position = cursor
+        while position < len(text) and text[position] == " ":
+            position += 1
+        if text.startswith(content, position):
+            spans.append((position, position + len(content)))
+        elif content.endswith("-") and text.startswith(content[:-1], position):
+            # A word hyphenated across the line break: normalize_text joined it.
+            spans.append((position, position + len(content) - 1))
+        else:
+            found = text.find(content, cursor, cursor + len(content) + 200)
+            spans.append((found, found + len(content)) if found >= 0 else None)
+        if spans[-1]:
+            cursor = spans[-1][1]
+    return spans
+
+
+def _classify(lines, contents):
+    """SENTENCE (body text), HEADING, _NOTE_START or FOOTNOTE, or None (blank), per line.
+
+    A footnote starts with the next footnote number at the start of a line and runs on until a
+    line that starts a page (indented) or a sentence after a line that ended one."""
+    kinds = [None] * len(lines)
+    next_note, in_note, last_note = 1, False, ""
+    for index, (line, content) in enumerate(zip(lines, contents, strict=True)):
+        if not content:
+            if line.strip() == "" and line:
+                in_note = False  # a line of only spaces: a page or paragraph boundary
+            continue
+        number = _FOOTNOTE_START.match(line)
+        if number and _starts_note(int(number.group(1)), next_note, lines, index):
+            kinds[index] = _NOTE_START
+            next_note, in_note, last_note = int(number.group(1)) + 1, True, content
+            continue
+        if in_note:
+            page_start = line[:1].isspace()
+            ended = last_note.endswith((".", ")")) and content[:1].isupper()
+            if not (page_start or ended):
+                kinds[index] = FOOTNOTE
+                last_note = content
+                continue
+            in_note = False
+        kinds[index] = SENTENCE
+    _mark_headings(kinds, contents)
+    return kinds
+
+
+def _starts_note(number, expected, lines, index):
+    """The next footnote number, or 1 after a blank line (a second document in the text)."""
+    if number == expected:
+        return True
+    previous = lines[index - 1] if index else ""
+    return number == 1 and expected > 1 and not previous.strip()
+
+
+def _mark_headings(kinds, contents):
+    """Numbered headings, then unnumbered ones: a short block (single-spaced text) or a short
+    line (text with a blank line after every line) that does not end like a sentence, after
+    one that does, before a line that starts like a sentence."""
+    _mark_numbered_headings(kinds, contents)
+    blocks = _blocks(kinds, contents)
+    double_spaced = _double_spaced(blocks)
+    lengths = sorted(len(contents[i]) for block in blocks for i in block)
+    typical = lengths[len(lengths) * 3 // 4] if lengths else 0
+    for position, block in enumerate(blocks):
+        first = contents[block[0]]
+        before = next((i for i in range(block[0] - 1, -1, -1) if kinds[i] is not None), None)
+        previous_ends = (
+            before is None
+            or kinds[before] != SENTENCE
+            or contents[before].rstrip().endswith((".", "!", "?", ":", ";"))
+        )
+        joined = " ".join(contents[i] for i in block)
+        following = blocks[position + 1] if position + 1 < len(blocks) else None
+        next_first = contents[following[0]] if following else ""
+        if double_spaced:
+            short = len(first) <= 0.6 * typical
+            heading_lines = (
+                block[:1] if short and previous_ends and _heading_like(first, next_first) else []
+            )
+        else:
+            fits = len(block) <= 3 and len(joined) <= 200
+            heading_lines = (
+                block if fits and previous_ends and _heading_like(joined, next_first) else []
+            )
+        for index in heading_lines:
+            kinds[index] = HEADING
+        if heading_lines:
+            _continue_heading(kinds, contents, heading_lines[-1])
+
+
+def _mark_numbered_headings(kinds, contents):
+    """Numbered agenda items ("3. Externe dimensie ...", "II. Justitie") that begin a line
+    after the end of a sentence."""
+    previous, blank = None, True
+    for index, kind in enumerate(kinds):
+        if kind != SENTENCE:
+            if kind is None:
+                blank = True
+            else:
+                previous = None
+            continue
+        content = contents[index]
+        after_sentence = (
+            blank
+            or previous is None
+            or kinds[previous] == HEADING
+            or contents[previous].rstrip().endswith((".", "!", "?", ":", ";"))
+        )
+        blank = False
+        if after_sentence and len(content) < _HEADING_MAX and _NUMBERED_HEADING.match(content):
+            kinds[index] = HEADING
+            _continue_heading(kinds, contents, index)
+        previous = index
+
+
+def _heading_like(joined, next_first):
+    """Starts like a title, does not end like a sentence, and a sentence or heading follows."""
+    stripped = joined.rstrip()
+    if not stripped or stripped.endswith((".", "!", "?", ";", ",", ":")):
+        return False
+    if not (stripped[:1].isupper() or stripped[:1] == "=") or _BULLET.match(stripped):
+        return False
+    return bool(next_first) and (
+        next_first[:1].isupper()
+        or next_first[:1] in "=\u2022\uf0b7"
+        or bool(_NUMBERED_HEADING.match(next_first))
+    )
+
+
+def _continue_heading(kinds, contents, last):
+    """A heading wraps onto following lines that start in lower case, with a day number or a
+    parenthesis, or after a line that ends in an article or preposition ("... van het")."""
+    index, added = last + 1, 0
+    while index < len(kinds) and added < 3:
+        if kinds[index] is None:
+            index += 1
+            continue
+        content = contents[index]
+        if kinds[index] != SENTENCE and kinds[index] != HEADING:
+            return
+        if contents[last].rstrip().endswith((".", ":", "!", "?")):
+            return
+        continues = (
+            content[:1].islower()
+            or content[:1] == "("
+            or (content[:1].isdigit() and not _NUMBERED_HEADING.match(content))
+            or _OPEN_END.search(contents[last])
+        )
+        if not continues:
+            return
+        kinds[index] = HEADING
+        last, index, added = index, index + 1, added + 1
+
+
+def _double_spaced(blocks):
+    """Text extracted with a blank line after every line: blank lines say nothing."""
+    return bool(blocks) and sum(len(block) == 1 for block in blocks) > 0.6 * len(blocks)
+
+
+def _blocks(kinds, contents):
+    """Runs of consecutive body lines without a blank line between them."""
+    blocks, current = [], []
+    for index, kind in enumerate(kinds):
+        if kind == SENTENCE and current and _BULLET.match(contents[index]):
+            blocks.append(current)
+            current = [index]
+        elif kind == SENTENCE:
+            current.append(index)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _groups(kinds, contents, spans):
+    """(kind, [spans]) runs: one heading, one footnote, or the body between them; a bullet
+    starts a new run, and so does a blank line in single-spaced text (a paragraph)."""
+    groups = []
+    double_spaced = _double_spaced(_blocks(kinds, contents))
+    current_kind, current, blank, previous = None, [], False, ""
+    for index, kind in enumerate(kinds):
+        span = spans[index]
+        if kind is None:
+            blank = True
+            continue
+        if span is None:
+            continue
+        group_kind = FOOTNOTE if kind in (_NOTE_START, FOOTNOTE) else kind
+        new = (
+            group_kind != current_kind
+            or kind == _NOTE_START
+            or (kind == SENTENCE and _BULLET.match(contents[index]))
+            or (kind == SENTENCE and blank and not double_spaced)
+            # Headings one after the other; a heading's wrapped lines start in lower case.
+            or (
+                kind == HEADING
+                and blank
+                and not contents[index][:1].islower()
+                and not _OPEN_END.search(previous)
+            )
+        )
+        if new and current:
+            groups.append((current_kind, current))
+            current = []
+        current_kind = group_kind
+        current.append(span)
+        blank, previous = False, contents[index]
+    if current:
+        groups.append((current_kind, current))
+    return groups
+
+
+def _sentences(text, start, end):
+    """(start, end) of each sentence in text[start:end], without leading bullets or spaces."""
+    pieces, begin = [], start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        token = _LAST_TOKEN.search(text, begin, match.start())
+        word = token.group(1).lstrip("([“\"'").lower() if token else ""
+        if word not in _ALWAYS_END and (
+            word in _ABBREVIATIONS or (token and _INITIALS.fullmatch(token.group(1).lstrip("(")))
+        ):
+            continue
+        pieces.append((begin, match.end()))
+        begin = match.end()
+    pieces.append((begin, end))
+    result = []
+    for piece_start, piece_end in pieces:
+        while piece_start < piece_end and (
+            text[piece_start].isspace() or _BULLET.match(text, piece_start, piece_start + 1)
+        ):
+            piece_start += 1
+        while piece_end > piece_start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > piece_start:
+            result.append((piece_start, piece_end))
+    return result
+
+
+# Names -------------------------------------------------------------------------------------
+
+# Words that name a kind of instrument, never one instrument by themselves.
+_GENERIC = frozenset(
+    {
+        *("verordening", "verordeningen", "richtlijn", "richtlijnen", "besluit", "besluiten"),
+        *("aanbeveling", "aanbevelingen", "overeenkomst", "overeenkomsten", "verklaring"),
+        *("verklaringen", "mededeling", "conclusies", "raadsconclusies", "pakket", "voorstel"),
+        *("voorstellen", "herziening", "eu", "ep", "raad", "commissie"),
+    }
+)
+# Heads that compounds of instrument names end in; a hyphen before them is optional.
+_HEADS = (
+    "verordening",
+    "richtlijn",
+    "besluit",
+    "code",
+    "pact",
+    "mechanisme",
+    "systeem",
+    "verklaring",
+    "overeenkomst",
+    "alliantie",
+    "aanbeveling",
+)
+# Capitalised words that name an institution, never a file ("de Raad", "het Agentschap").
+_INSTITUTIONS = frozenset(
+    {"raad", "commissie", "parlement", "voorzitterschap", "lidstaten", "lidstaat", "kamer"}
+    | {"unie", "agentschap"}
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+_KEY_DROP = re.compile(r"[\W_]+")
+_COUNTRY_NAME = re.compile(
+    r"(?:partnerschap|overeenkomst|verklaring|memorandum|mou|akkoord|afspraken)\b.*"
+    r"\b(?:met|en)\s+(?P<country>[A-Z][^\W\d_]+)$",
+    re.IGNORECASE,
+)
+_COUNTRY = r"[A-Z][^\W\d_]+"
+_COUNTRY_LIST = re.compile(
+    r"(?:partnerschap(?:pen)?|overeenkomst(?:en)?|verklaring(?:en)?|MoU|memorandum of "
+    r"understanding|akkoord(?:en)?|afspraken|overeen\s*(?:te\s+)?(?:kwam|kwamen|komen|gekomen))"
+    rf"\s+met\s+(?P<list>{_COUNTRY}(?:\s*,\s*{_COUNTRY})*(?:\s+en\s+{_COUNTRY})?)",
+)
+_ELIDED = re.compile(r"(?<![^\W\d_])(?P<first>[^\W\d_][\w]*)-\s+(?:en|of)\s+(?P<second>[^\W\d_]+)")
+_HEAD_REFERENCE = re.compile(r"\b(?:het|de|dit|deze)\s+(?P<head>[A-Z][a-zà-ÿ]{3,})(?![\w-])")
+_DEFINITION = re.compile(
+    r"\s*\((?P<hierna>hierna:?\s*)?(?:de\s+|het\s+)?(?P<abbreviation>[^()]{2,40}?)\)"
+)
+
+# Instruments by their form, for files the app does not know yet.
+_NEW_INSTRUMENTS = (
+    (
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:Richtlijn|Verordening|Besluit|Kaderbesluit|Uitvoeringsbesluit|"
+            r"Uitvoeringsverordening|Aanbeveling)\s+(?:\((?:EU|EG|EU,\s*Euratom)\)\s*)?"
+            r"(?:nr\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|JBZ|GBVB))?)(?![\w/])"
+        ),
+        0.6,
+    ),
+    (
+        re.compile(
+            r"(?<![\w-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)*-?(?:verordening|richtlijn))"
+            r"(?:en)?(?![\w-])"
+        ),
+        0.5,
+    ),
+    (
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:Richtlijn|Verordening|Besluit|Aanbeveling|[Rr]aadsconclusies)"
+            r"\s+(?:van\s+(?:de\s+Raad|het\s+Europees\s+Parlement(?:\s+en\s+de\s+Raad)?)\s+)?"
+            r"(?:tot|betreffende|inzake|over|ter|houdende)\s+[^.;:()\d]{3,160}?)"
+            r"(?=\s*[.;:(),]|\s+(?:aan|die|dat|is|zijn|werd|worden|wordt|heeft|hebben|waarin|"
+            r"waarmee|aan(?:nam|namen|neemt)|vast(?:stelde|stelden|stelt)|besp(?:rak|raken|reekt)|"
+            r"steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt)\b|\s*$)"
+        ),
+        0.4,
+    ),
+)
+_NOT_NEW_PREFIXES = ("uitvoerings", "wijzigings", "eu-")
+# "het voorstel voor een richtlijn inzake ...": the instrument a proposal is for, in lower case.
+_NEW_INSTRUMENTS += (
+    (
+        re.compile(
+            r"\bvoorstel(?:len)?\s+voor\s+een\s+(?P<name>(?:richtlijn|verordening|besluit|"
+            r"kaderbesluit|aanbeveling)\s+(?:van\s+de\s+Raad\s+)?(?:tot|betreffende|inzake|over|"
+            r"ter|houdende)\s+[^.;:()\d]{3,160}?)(?=\s*[.;:(),]|\s+(?:aan|die|dat|is|zijn|werd|"
+            r"worden|wordt|heeft|hebben)\b|\s*$)"
+        ),
+        0.4,
+    ),
+)
+
+
+def _key(name):
+    return _KEY_DROP.sub("", name.lower())
+
+
+def _name_pattern(name):
+    """A regular expression for `name` as documents print it."""
+    words = name.split()
+    parts = []
+    for word in words:
+        pieces = [re.escape(piece) for piece in word.split("-")]
+        parts.append(r"\s?-?\s?".join(pieces) if len(pieces) > 1 else pieces[0])
+    pattern = r"\s+".join(parts)
+    last = words[-1].lower()
+    for head in _HEADS:
+        if last.endswith(head) and len(last) > len(head) and "-" not in last:
+            stem = re.escape(words[-1][: -len(head)])
+            tail = re.escape(words[-1][-len(head) :])
+            pattern = pattern[: -len(re.escape(words[-1]))] + f"{stem}(?:-\\s?|\\s)?{tail}"
+            break
+    return rf"{pattern}(?:en|s|n|e|'s)?(?:voorstel(?:len)?)?(?![^\W\d_])"
+
+
+class DossierMatcher:
+    """The known dossiers' names compiled once: finds every known name in a text."""
+
+    @classmethod
+    def of(cls, gazetteer):
+        """The matcher for these dossiers, compiled once for as long as they stay the same."""
+        return _matcher(tuple(gazetteer.dossiers))
+
+    def __init__(self, gazetteer):
+        by_key, acronyms = {}, {}
+        for dossier in gazetteer.dossiers:
+            for name in dossier.names:
+                name = " ".join(name.split())
+                if len(name) < 2 or _key(name) in _GENERIC:
+                    continue
+                if _ACRONYM.fullmatch(name):
+                    acronyms.setdefault(name, set()).add(dossier.slug)
+                else:
+                    by_key.setdefault(_key(name), {}).setdefault(dossier.slug, name)
+        self.by_key = {
+            key: next(iter(slugs.items())) for key, slugs in by_key.items() if len(slugs) == 1
+        }
+        self.acronyms = {name: next(iter(s)) for name, s in acronyms.items() if len(s) == 1}
+        alternatives = [(name, slug, True) for name, slug in self.acronyms.items()]
+        alternatives += [(name, slug, False) for _key_, (slug, name) in self.by_key.items()]
+        alternatives.sort(key=lambda item: len(item[0]), reverse=True)
+        self.names = [name for name, _slug, _acronym in alternatives]
+        self.slugs = [slug for _name, slug, _acronym in alternatives]
+        # One alternation, grouped by first letter so that a word start tries only the names
+        # that can begin there; the matched group's number says which name it is.
+        by_initial = {}
+        for index, (name, _slug, acronym) in enumerate(alternatives):
+            # Acronyms are case-sensitive words ("APR" is not "apr"); other names are not.
+            branch = rf"{re.escape(name)}(?![^\W\d_])" if acronym else f"(?i:{_name_pattern(name)})"
+            by_initial.setdefault(name[0].lower(), []).append(f"(?P<n{index}>{branch})")
+        groups = [
+            f"(?=[{re.escape(initial)}{re.escape(initial.upper())}])(?:{'|'.join(branches)})"
+            for initial, branches in by_initial.items()
+        ]
+        self.pattern = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(groups)})") if groups else None
+        self.heads = self._unique_heads()
+        self.countries = self._countries(gazetteer)
+
+    def _unique_heads(self):
+        heads = {}
+        for slug, name in self.by_key.values():
+            last = _key(name.split()[-1])
+            for cut in range(1, len(last) - 3):
+                heads.setdefault(last[cut:], set()).add(slug)
+        return {
+            head: next(iter(slugs))
+            for head, slugs in heads.items()
+            if len(slugs) == 1
+            and head not in _GENERIC
+            and head not in _INSTITUTIONS
+            and not any(head.endswith(generic) for generic in _HEADS if generic != "pact")
+        }
+
+    @staticmethod
+    def _countries(gazetteer):
+        countries = {}
+        for dossier in gazetteer.dossiers:
+            for name in dossier.names:
+                match = _COUNTRY_NAME.search(name.strip())
+                if match:
+                    countries.setdefault(match.group("country"), set()).add(dossier.slug)
+        return {country: next(iter(s)) for country, s in countries.items() if len(s) == 1}
+
+    def find(self, text):
+        """Every known name in `text`, as Found, in order; overlapping finds are dropped."""
+        found = []
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text):
+                index = int(match.lastgroup[1:])
+                # As the gazetteer spells it, or in another case or form.
+                confidence = 0.95 if match.group() == self.names[index] else 0.85
+                found.append(
+                    Found(self.slugs[index], match.group(), match.start(), match.end(), confidence)
+                )
+        found += self._elided(text)
+        found += self._defined(text, found)
+        found += self._countries_in(text)
+        found += self._head_references(text)
+        return _without_overlaps(found)
+
+    def _elided(self, text):
+        """ "Grens- en Terugkeerverordening": the first word takes the second's head."""
+        found = []
+        for match in _ELIDED.finditer(text):
+            first, second = match.group("first"), match.group("second")
+            for cut in range(1, len(second) - 3):
+                known = self.by_key.get(_key(first + second[cut:]))
+                if known:
+                    found.append(
+                        Found(
+                            known[0],
+                            first + "-",
+                            match.start(),
+                            match.start() + len(first) + 1,
+                            0.8,
+                        )
+                    )
+                    break
+        return found
+
+    def _defined(self, text, found):
+        """Abbreviations the document defines after a known name: "(APR)", "(hierna: X)"."""
+        definitions = []
+        for mention in found:
+            match = _DEFINITION.match(text, mention.end)
+            if not match:
+                continue
+            abbreviation = match.group("abbreviation").strip()
+            if not (match.group("hierna") or _ACRONYM.fullmatch(abbreviation)):
+                continue
+            if _key(abbreviation) in _GENERIC or len(_key(abbreviation)) < 2:
+                continue
+            known = (
+                self.acronyms.get(abbreviation) or self.by_key.get(_key(abbreviation), (None,))[0]
+            )
+            if known and known != mention.dossier:
+                continue
+            if not known:
+                definitions.append((abbreviation, mention.dossier, match.end()))
+        extra = []
+        for abbreviation, slug, after in definitions:
+            if _ACRONYM.fullmatch(abbreviation):
+                pattern = rf"(?<![^\W\d_]){re.escape(abbreviation)}(?![^\W\d_])"
+            else:
+                pattern = f"(?<![^\\W\\d_])(?i:{_name_pattern(abbreviation)})"
+            for match in re.finditer(pattern, text[after:]):
+                extra.append(
+                    Found(slug, match.group(), after + match.start(), after + match.end(), 0.85)
+                )
+        return extra
+
+    def _countries_in(self, text):
+        if not self.countries:
+            return []
+        found = []
+        for match in _COUNTRY_LIST.finditer(text):
+            for country in re.finditer(_COUNTRY, match.group("list")):
+                slug = self.countries.get(country.group())
+                if slug:
+                    start = match.start("list") + country.start()
+                    found.append(
+                        Found(slug, country.group(), start, start + len(country.group()), 0.7)
+                    )
+        return found
+
+    def _head_references(self, text):
+        if not self.heads:
+            return []
+        found = []
+        for match in _HEAD_REFERENCE.finditer(text):
+            slug = self.heads.get(match.group("head").lower())
+            if slug:
+                found.append(
+                    Found(slug, match.group("head"), match.start("head"), match.end("head"), 0.6)
+                )
+        return found
+
+    def new_instruments(self, text, start, end, known):
+        """Instruments in text[start:end] by their form; `known` are the Found known names
+        there, which overlapping forms yield to. A form that is part of a known file's name
+        ("Besluit van de Raad tot ..." of its "Uitvoeringsbesluit van de Raad tot ...") is that
+        file; the others are new (dossier None)."""
+        found = []
+        for pattern, confidence in _NEW_INSTRUMENTS:
+            for match in pattern.finditer(text, start, end):
+                name_start, name_end = match.start("name"), match.end("name")
+                name = text[name_start:name_end].rstrip()
+                key = _key(name)
+                if name.lower().startswith(_NOT_NEW_PREFIXES) or key in _GENERIC:
+                    continue
+                if any(k.start < name_end and name_start < k.end for k in known):
+                    continue
+                part_of = {
+                    slug for name_key, (slug, _name) in self.by_key.items() if key in name_key
+                }
+                dossier = part_of.pop() if len(part_of) == 1 else None
+                found.append(
+                    Found(
+                        dossier,
+                        name,
+                        name_start,
+                        name_start + len(name),
+                        0.7 if dossier else confidence,
+                    )
+                )
+        return _without_overlaps(found)
+
+
+@functools.lru_cache(maxsize=4)
+def _matcher(dossiers):
+    return DossierMatcher(Gazetteer(dossiers=list(dossiers)))
+
+
+def _without_overlaps(found):
+    """Longest first wins where finds overlap; then in text order."""
+    kept, taken = [], []
+    for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        position = bisect.bisect_left(taken, (item.start, item.end))
+        before = taken[position - 1] if position else None
+        after = taken[position] if position < len(taken) else None
+        if (before and before[1] > item.start) or (after and after[0] < item.end):
+            continue
+        taken.insert(position, (item.start, item.end))
+        kept.append(item)
+    return sorted(kept, key=lambda f: f.start)
+
+
+# Mentions ----------------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentMentions:
+    """A document cut into segments, with the known names found in each."""
+
+    segments: list
+    found: list  # per segment: list of Found (known dossiers and new instruments)
+
+    @classmethod
+    def read(cls, source, gazetteer):
+        """The document's segments and names; computed once for a document and gazetteer, as
+        extract_mentions and extract_stage_events both need them. Callers must not change it."""
+        return _read(source, tuple(gazetteer.dossiers))
+
+    @classmethod
+    def _read(cls, source, gazetteer):
+        matcher = DossierMatcher.of(gazetteer)
+        parts = segments(source)
+        known = matcher.find(source.text)
+        starts = [segment.start for segment in parts]
+        per_segment = [[] for _segment in parts]
+        for item in known:
+            index = bisect.bisect_right(starts, item.start) - 1
+            if index >= 0 and item.end <= parts[index].end:
+                per_segment[index].append(item)
+        for index, segment in enumerate(parts):
+            per_segment[index] += matcher.new_instruments(
+                source.text, segment.start, segment.end, per_segment[index]
+            )
+            per_segment[index].sort(key=lambda f: f.start)
+        return cls(parts, per_segment)
+
+
+@functools.lru_cache(maxsize=2)
+def _read(source, dossiers):
+    return DocumentMentions._read(source, Gazetteer(dossiers=list(dossiers)))
+
+
+def extract_mentions(source, gazetteer):
+    """One MentionProposal per dossier (or new instrument) per sentence, heading or footnote
+    that names it; the passage is that sentence."""
+    document = DocumentMentions.read(source, gazetteer)
+    proposals = []
+    for segment, found in zip(document.segments, document.found, strict=True):
+        seen = {}
+        for item in found:
+            key = item.dossier or "new:" + item.name.lower()
+            if key in seen and seen[key].confidence >= item.confidence:
+                continue
+            seen[key] = item
+        for item in sorted(seen.values(), key=lambda f: f.start):
+            proposals.append(
+                MentionProposal(
+                    dossier=item.dossier,
+                    name=item.name,
+                    passage=segment.text,
+                    confidence=item.confidence,
+                )
+            )
+    return proposals

@@ -1,0 +1,123 @@
+"""What the importer proposes: one dataclass per kind, each with its passage and a confidence.
+
+The field names are the JSON schema of `import_document --dry-run --format json` (README).
+Confidence is a float in 0..1: how sure the extractor is that the proposal is right.
+"""
+
+import datetime
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class DocumentProposal:
+    document_type: str  # a ParliamentaryDocument.DocumentType value
+    title: str = ""
+    date: datetime.date | None = None
+    chamber: str = ""  # "TK" or "EK"; the addressee
+    addressee: str = ""  # as printed: "Tweede Kamer der Staten-Generaal"
+    signatories: list[str] = field(default_factory=list)  # titles as printed
+    citation: str = ""  # its own Kamerstuk number, canonical, when printed
+    confidence: float = 1.0
+
+
+@dataclass
+class MeetingProposal:
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    is_informal: bool = False
+    location: str = ""
+    passage: str = ""
+    confidence: float = 1.0
+
+
+@dataclass
+class AgendaItemProposal:
+    section: str  # "bz" or "justitie"
+    number: int
+    title: str
+    main_result: str = ""
+    confidence: float = 1.0
+
+
+@dataclass
+class CitationProposal:
+    text: str  # as printed
+    chamber: str
+    number: str
+    sub_number: str
+    session_year: str
+    chapter: str = ""
+    canonical: str = ""
+    known_document: int | None = None  # pk of the ParliamentaryDocument it resolves to
+    passage: str = ""
+    in_footnote: bool = False
+    confidence: float = 1.0
+
+
+@dataclass
+class MentionProposal:
+    dossier: str | None  # slug of a known dossier, None for an instrument not yet known
+    name: str  # as found in the text
+    passage: str
+    confidence: float = 1.0
+
+
+@dataclass
+class StageEventProposal:
+    dossier: str | None
+    name: str
+    stage: int  # a Stage value
+    date: datetime.date | None
+    precision: str  # a Precision value
+    expected: bool
+    passage: str
+    confidence: float = 1.0
+
+
+@dataclass
+class CommitmentProposal:
+    mps: list[str]  # surnames as printed: ["Piri"]
+    debate_kind: str  # a Debate.Kind value, "" when not said
+    debate_date: datetime.date | None
+    subject: str
+    fulfilled_here: bool  # the document fulfils it (True) or promises to inform later (False)
+    matched_commitment: int | None  # pk of a known commitment it fulfils
+    passage: str
+    confidence: float = 1.0
+
+
+@dataclass
+class MotionProposal:
+    citation: str  # canonical Kamerstuk citation of the motion
+    submitters: list[str]
+    passage: str
+    known_motion: int | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class Proposals:
+    document: DocumentProposal
+    meeting: MeetingProposal | None = None
+    agenda_items: list[AgendaItemProposal] = field(default_factory=list)
+    citations: list[CitationProposal] = field(default_factory=list)
+    mentions: list[MentionProposal] = field(default_factory=list)
+    stage_events: list[StageEventProposal] = field(default_factory=list)
+    commitments: list[CommitmentProposal] = field(default_factory=list)
+    motions: list[MotionProposal] = field(default_factory=list)
+
+    KINDS = ("agenda_items", "citations", "mentions", "stage_events", "commitments", "motions")
+
+    def as_json(self):
+        """Plain JSON types: dates as ISO strings."""
+        return _jsonable(asdict(self))
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value

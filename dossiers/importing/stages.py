@@ -1,0 +1,620 @@
+"""Stage statements: sentences that say a dossier reached a stage of its path, or will.
+
+Each stage has Dutch cue phrases ("bereikte ... een politiek akkoord", "waarmee Coreper ...
+instemde", "zal ... formeel worden aangenomen door de Raad"). Whether a stage is reached or
+expected follows from the cue itself ("bereikte", "verdere vaststelling"), else from the
+nearest tense marker in its clause ("naar verwachting", "zal", "is voornemens" against "heeft",
+"werd", "jl."), else from its date. The dossier is the one named next to the cue; a sentence
+that names none is about the file its section heading names, or else the last file named in the
+(up to four) sentences before it in the same section, with a lower confidence. The date is the
+date phrase nearest to the cue, resolved against the document's date (dossiers.dates), leaving
+out dates that name a meeting or a document ("in het verslag van de JBZ-Raad van ...").
+
+A sentence that only shows that a proposal exists ("lichtte het voorstel voor de nieuwe ...
+toe", "de lopende wetstrajecten", "de nu ter tafel liggende herziening") yields an undated
+Commission proposal, and only for files the document says nothing else about.
+"""
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from ..dates import Precision, find_date_phrases
+from ..models.dossier import STAGE_PATHS, Dossier
+from ..models.stage import Stage
+from .mentions import HEADING, SENTENCE, DocumentMentions
+from .proposals import StageEventProposal
+
+ACTUAL, EXPECTED = "actual", "expected"
+
+_GAP = r"(?:[\w’'.-]+\s+){0,6}?"  # up to six words
+# Within the clause: no sentence punctuation, except the period of "jl." or "t.a.v.".
+_IN = r"(?:[^.;]|\.(?=\s*[a-z\d]))"
+_COREPER = r"(?:Coreper|Comit[ée]\s+van\s+[Pp]ermanente?\s+[Vv]ertegenwoordigers)"
+_EP = r"(?:Europees\s+Parlement|(?<![\w-])EP(?![\w-])|(?<![\w-])Parlement(?![\w-]))"
+_RAAD = r"(?:(?<![\w-])(?:JBZ-)?Raad(?![\w-]))"
+_VOTE = r"(?:stem\w*|ingestemd|instem\w*|aangenomen|goedgekeurd|goedkeuring)"
+_MONTHS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december)"
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Phrases that say `stage` is reached or expected."""
+
+    stage: Stage
+    pattern: re.Pattern
+    tense: str | None = None  # the cue's own tense; None: from the context
+    after: int = 0  # if set: the file must be named within this many characters after the cue
+    weak: bool = False  # shows only that a proposal exists
+    needs: re.Pattern | None = None  # context required within _NEEDS_REACH characters
+    unless: re.Pattern | None = None  # context that rules the cue out, in the same reach
+    generic: bool = False  # yields to another cue of the same step in the sentence
+
+
+_NEEDS_REACH = 100
+
+
+def _cue(stage, pattern, tense=None, *, flags=re.IGNORECASE, needs=None, unless=None, **options):
+    needs = re.compile(needs, re.IGNORECASE) if needs else None
+    unless = re.compile(unless, re.IGNORECASE) if unless else None
+    return Cue(stage, re.compile(pattern, flags), tense, needs=needs, unless=unless, **options)
+
+
+_CUES = (
+    # Commission proposal (or publication of a non-legislative file)
+    _cue(
+        Stage.PROPOSAL,
+        r"\brecent(?:e|elijk)?\s+(?:gepubliceerde?|verschenen|gepresenteerde?|publicatie\s+van)"
+        r"|\b(?:het|de)\s+op\s+[^,.;]{3,30}?\s+(?:gepubliceerde|gepresenteerde|verschenen)\b",
+        ACTUAL,
+        after=90,
+    ),
+    _cue(
+        Stage.PROPOSAL,
+        r"\b(?:die|dat)\s+(?:op\s+[^,.;]{3,30}?\s+)?(?:werd|werden|is|zijn)\s+"
+        r"(?:gepubliceerd|gepresenteerd|verschenen)(?!\s+in\s+het\s+Publicatieblad)",
+        ACTUAL,
+    ),
+    _cue(
+        Stage.PROPOSAL,
+        rf"\bCommissie\s+(?:heeft|presenteerde|publiceerde|deed|kwam)\s+{_GAP}"
+        r"(?:voorstel\w*|met\s+een\s+voorstel)\b"
+        r"|\bvoorstel\s+(?:is|werd)\s+(?:gepubliceerd|gepresenteerd|uitgebracht|gedaan)",
+        ACTUAL,
+    ),
+    _cue(
+        Stage.PROPOSAL,
+        r"\bvoorstel\w*\s+(?:[\w-]+\s+){0,6}?(?:te\s+)?(?:presenteren|publiceren|uitbrengen|"
+        r"doen|indienen)\b"
+        r"|\b(?:presenteert|presenteerde|publiceert|publiceerde)\s+(?:[\w.-]+\s+){0,6}?voorstel",
+    ),
+    _cue(
+        Stage.PROPOSAL,
+        r"\b(?:lichtte|lichtten)\s+(?:het|de)\s+(?:[\w-]+\s+){0,2}?(?:voorstel|\w+voorstel)\b"
+        r"|\bvoorstel\s+voor\s+(?:een|de|het)\s+(?:nieuwe\s+)?"
+        r"|\blopende\s+wetstraject\w*|\bter\s+tafel\s+liggende"
+        r"|\bonderhandelingen\s+over\s+(?:de|het)\s+(?:herziene\s+)?"
+        r"|\bmoet(?:en)?\s+(?:[\w-]+\s+){0,10}?(?:worden\s+aangenomen|aangenomen\s+worden)",
+        ACTUAL,
+        after=120,
+        weak=True,
+    ),
+    # BNC fiche
+    _cue(Stage.BNC_FICHE, r"\bBNC[-\s]?fiche\b", ACTUAL),
+    # Council working party
+    _cue(
+        Stage.WORKING_PARTY,
+        r"\b(?:raads)?werkgroep(?:en)?\b",
+        needs=r"\b(?:besp\w+|behandel\w*|onderhandel\w*|gestart|begonnen|discussie\w*)\b",
+    ),
+    _cue(
+        Stage.WORKING_PARTY,
+        r"\btechnische\s+(?:discussies|besprekingen|gesprekken)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:gestart|begonnen|van\s+start)",
+    ),
+    # Council mandate
+    _cue(
+        Stage.COUNCIL_MANDATE,
+        r"\b(?:eerder\s+)?(?:bereikte|aanname\s+van\s+een|aangenomen)\s+(?:de\s+)?Raadspositie"
+        r"|\bRaadspositie\s+(?:[\w-]+\s+){0,4}?(?:bereikt|aangenomen|vastgesteld)",
+        ACTUAL,
+    ),
+    _cue(
+        Stage.COUNCIL_MANDATE,
+        r"\b(?:algemene\s+oriëntatie|onderhandelingsmandaat\s+van\s+de\s+Raad"
+        r"|Raadspositie\s+(?:te\s+)?(?:bereiken|vast\s+te\s+stellen))",
+    ),
+    # European Parliament mandate
+    _cue(
+        Stage.EP_MANDATE,
+        rf"\b(?:positie|standpunt|(?:onderhandelings)?mandaat)\s+van\s+het\s+{_EP}\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:vastgesteld|aangenomen|bereikt)",
+    ),
+    # Trilogues
+    _cue(
+        Stage.TRILOGUES,
+        r"\b(?:trilo(?:og|gen)\w*|onderhandelingen\s+in\s+triloog)\b"
+        rf"{_IN}{{0,120}}?\b"
+        r"(?:gestart|begonnen|hervat|plaatsgevonden|plaatsvond|plaatsvinden|lopen|gaande|"
+        r"bevonden|bevinden|gevoerd)\b"
+        r"|\b(?:eerste|volgende|laatste)\s+(?:politieke\s+)?triloog\b",
+    ),
+    _cue(
+        Stage.TRILOGUES,
+        rf"\bonderhandel(?:t|en|de|den)\s+(?:[\w’'.-]+\s+){{0,10}}?met\s+het\s+{_EP}",
+        ACTUAL,
+    ),
+    # Provisional (political) agreement
+    _cue(
+        Stage.PROVISIONAL_AGREEMENT,
+        r"\b(?:(?:politiek|voorlopig|informeel|interinstitutioneel)e?\s+(?:hoofdlijnen)?akkoord"
+        r"|hoofdlijnenakkoord|onderhandelingsresulta(?:at|ten)|eindakkoord)\b",
+        needs=r"\b(?:bereikt\w*|gesloten|sluiten|overeengekomen|uiteindelijke|behaalde|"
+        r"uit\s+\d{4}|te\s+komen)\b",
+    ),
+    _cue(
+        Stage.PROVISIONAL_AGREEMENT,
+        rf"\bovereenstemming\s+(?:[\w-]+\s+){{0,6}}?met\s+het\s+{_EP}"
+        r"|\b(?:tot\s+)?een\s+akkoord\s+(?:te\s+komen|te\s+bereiken|bereikt|gesloten)"
+        r"|\btrilo\w*\s+(?:[\w-]+\s+){0,4}?af\s+te\s+ronden|\bafronding\s+van\s+de\s+trilo\w+",
+    ),
+    _cue(
+        Stage.PROVISIONAL_AGREEMENT,
+        r"\b(?:overeenkomst|verklaring|memorandum|MoU|partnerschap)\w*\s+(?:[\w-]+\s+){0,6}?"
+        r"(?:te\s+(?:zullen\s+)?sluiten|gesloten|overeen\s+te\s+komen|overeenkwam|"
+        r"overeengekomen|ondertekend|te\s+ondertekenen)"
+        r"|\bovereenstemming\s+over\s+(?:een|het|de)\b|\bovereen\s+te\s+komen\b",
+    ),
+    _cue(
+        Stage.PROVISIONAL_AGREEMENT,
+        r"\bovereen(?:kwam|kwamen|gekomen)\s+met\b",
+        ACTUAL,
+        after=30,
+    ),
+    # Coreper: endorsement of the deal with the Parliament, or the Council's own mandate
+    _cue(
+        Stage.COREPER_ENDORSEMENT,
+        rf"{_COREPER}\s*(?:\([^)]*\)\s*)?(?:[\w.-]+\s+){{0,8}}?"
+        r"(?:instemde|ingestemd|instemmen|instemt|akkoord|voor\s+te\s+leggen|voorleggen|"
+        r"te\s+agenderen|agenderen|bekrachtig\w*|goedgekeurd|goedkeuring|steun|"
+        r"overeenstemming|te\s+bereiken)"
+        rf"|\b(?:voor\s*leggen|voorliggen|voor\s+te\s+leggen|agenderen|overeenstemming|steun)"
+        rf"\s+(?:[\w-]+\s+){{0,5}}?(?:in|tijdens)\s+(?:het\s+)?{_COREPER}"
+        rf"|\b(?:tijdens|in)\s+(?:het\s+)?{_COREPER}\s*(?:\([^)]*\)\s*)?(?:[\w-]+\s+){{0,5}}?"
+        r"(?:steun|akkoord|voor\s+te\s+leggen|voorliggen)",
+    ),
+    # EP committee vote and plenary vote
+    _cue(
+        Stage.EP_COMMITTEE_VOTE,
+        r"\b(?:(?:LIBE|JURI|AFET|[A-Z]{4})-(?:comité|commissie)|commissie\s+(?:LIBE|JURI))\b",
+        flags=0,
+    ),
+    _cue(Stage.EP_PLENARY_VOTE, r"\bplenaire\s+(?:zitting|vergadering|stemming)\b"),
+    _cue(Stage.EP_PLENARY_VOTE, rf"{_EP}\s+(?:[\w.-]+\s+){{0,9}}?{_VOTE}\b", generic=True),
+    # Council adoption
+    _cue(
+        Stage.COUNCIL_ADOPTION,
+        rf"{_RAAD}\s+(?:nam|namen)\s+{_IN}{{0,200}}?\baan\b"
+        rf"|{_RAAD}\s+(?:[\w-]+\s+){{0,8}}?(?:besloten|besluiten|aangenomen|aannemen|"
+        r"vastgesteld|vaststellen|afgehamerd|goedgekeurd|goedkeuren)\b"
+        rf"|\b(?:aangenomen|vastgesteld|goedgekeurd)\s+(?:worden\s+|wordt\s+)?door\s+de\s+{_RAAD}",
+    ),
+    _cue(
+        Stage.COUNCIL_ADOPTION,
+        r"(?<!voor een )\b(?:Raadsbesluit|(?:uitvoerings)?besluit\s+van\s+de\s+Raad)\b"
+        r"|\b(?:aangenomen|aanname\s+van\s+de)\s+(?:raads)?conclusies\b"
+        r"|\bafgeronde\s+besluitvorming|\bbesluitvorming\s+(?:is\s+)?afgerond",
+        ACTUAL,
+    ),
+    _cue(
+        Stage.COUNCIL_ADOPTION,
+        r"\b(?:verdere|formele|definitieve)\s+vaststelling\b"
+        r"|\b(?:besluit|conclusies|aanbeveling|verordening|richtlijn|tekst|teksten|pakket)\w*\s+"
+        rf"{_IN}{{0,120}}?(?:werd|werden|wordt|worden|zal\s+worden)\s+"
+        r"(?:formeel\s+)?(?:aangenomen|vastgesteld)\b",
+        unless=r"\bmoet(?:en)?\b",  # "moet zo spoedig mogelijk worden aangenomen": a wish
+    ),
+    # Adoption by the Commission (a recommendation "van mei 2021")
+    _cue(
+        Stage.COMMISSION_ADOPTION,
+        rf"\bAanbeveling\s+van\s+(?:\d{{1,2}}\s+)?{_MONTHS}\s+\d{{4}}",
+        ACTUAL,
+        flags=0,
+    ),
+    # Publication in the Official Journal
+    _cue(
+        Stage.PUBLICATION,
+        r"\bPublicatieblad\b|\b(?:teksten?|verordening|richtlijn)\s+"
+        rf"{_IN}{{0,40}}?"
+        r"(?:officieel\s+)?(?:worden\s+|wordt\s+|zijn\s+|is\s+)?gepubliceerd\b"
+        r"|\bofficieel\s+(?:worden\s+)?gepubliceerd\b",
+    ),
+    # Entry into force
+    _cue(
+        Stage.ENTRY_INTO_FORCE,
+        r"\bin\s+werking\s+(?:treedt|treden|trad|traden|getreden|zal\s+treden|kan\s+treden)"
+        r"|\b(?:treedt|treden|trad|traden)\s+(?:[\w.-]+\s+){0,6}?in\s+werking\b"
+        r"|\binwerkingtreding\b|\btoegetreden\s+tot\b|\btoetreding\s+van\s+de\s+EU\s+tot\b",
+    ),
+    # Application, transposition, going live
+    _cue(
+        Stage.APPLICATION,
+        r"\b(?:krijgen|krijgt|hebben|heeft)\s+(?:[\w-]+\s+){0,3}?(?:jaar|maanden)\s+"
+        r"(?:de\s+tijd\s+)?om\b|\bomzettingstermijn\b",
+        EXPECTED,
+    ),
+    _cue(
+        Stage.APPLICATION,
+        r"\b(?:van\s+toepassing\s+(?:worden|wordt|zijn|is)|in\s+gebruik\s+(?:genomen|nemen)"
+        r"|ingebruikname|oplevering|gelanceerd|omgezet|omzetting)\b",
+    ),
+    _cue(
+        Stage.APPLICATION,
+        r"\blancering\w*\b",
+        needs=rf"\bplaatsv\w+|\bvond\s+[^.;]{{0,40}}\bplaats\b|\b\d{{1,2}}\s+{_MONTHS}\b",
+    ),
+    _cue(
+        Stage.APPLICATION,
+        rf"\b(?:vanaf|per|met\s+ingang\s+van)\s+\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?"
+        rf"(?={_IN}*\b(?:geen|niet\s+meer|opgeheven|van\s+toepassing|gelden|geldt)\b)",
+    ),
+    # Off the path
+    _cue(
+        Stage.WITHDRAWN,
+        r"\bvoorstel\s+(?:[\w-]+\s+){0,8}?ingetrokken\b|\bintrekking\s+van\s+het\s+voorstel\b",
+    ),
+    _cue(
+        Stage.STALLED,
+        r"\b(?:ligt|lag|liggen|lagen)\s+(?:[\w-]+\s+){0,3}?stil\b|\bimpasse\b|\bvastgelopen\b"
+        r"|\bblokkerende\s+minderheid\b",
+    ),
+)
+
+# Markers of tense, matched in the cue's clause (else in its sentence): what is foreseen, and
+# finite past forms. Past participles ("bereikt", "aangenomen") only count when neither is there:
+# "naar verwachting wordt ... een akkoord bereikt" is expected.
+_EXPECTED_MARKERS = re.compile(
+    r"\b(?:naar\s+verwachting|verwacht\w*|voorzien|voornemens|voornemen|beoog\w*|hoopt|hopen|"
+    r"streeft|streven|gepland\w*|planning|tijdlijn|tentatief|doel\s+is|zal|zullen|zou|zouden|"
+    r"kan|kunnen|als|indien|volgt|later|nader\s+te\s+bepalen|binnenkort|op\s+korte\s+termijn|"
+    r"aanstaande|a\.s\.|komende|toekomstige|inzetten\s+om|verdere|te\s+(?:bereiken|komen|"
+    r"sluiten|leggen|agenderen|ronden|stemmen|ondertekenen|realiseren))(?![\w])",
+    re.IGNORECASE,
+)
+_ACTUAL_MARKERS = re.compile(
+    r"\b(?:heeft|hebben|werd|werden|was|waren|bereikte|bereikten|nam|namen|stemde|stemden|"
+    r"eerder|inmiddels|recent\w*|afgeronde|bevestigde|verwelkomde|ging|kwam|overeenkwam|"
+    r"bevonden|onderhandelt|lopen|instemde|plaatsvond|jl\.|j\.l\.)(?![\w])",
+    re.IGNORECASE,
+)
+_PARTICIPLES = re.compile(
+    r"\b(?:bereikt|ingestemd|aangenomen|besloten|plaatsgevonden|gepubliceerd\w*|verschenen|"
+    r"gestart|hervat|toegetreden|vastgesteld|afgerond)(?![\w])",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–-]\s")
+# A date that names a meeting or a paper, not the stage: "in het verslag van de JBZ-Raad van
+# 3 en 4 juni ..." dates the report, not what the report said.
+_MEETING_OR_PAPER_DATE = re.compile(
+    r"(?:\b(?:JBZ-?\s?Raad|Raad\s+JBZ|verslag|brief|aanbiedingsbrief|agenda|debat|"
+    r"commissiedebat|overleg|vergadering|bijeenkomst|conferentie|forum)\b"
+    r"[^.;,]{0,40}?\s(?:van|op|d\.d\.)|\bd\.d\.)\s*$",
+    re.IGNORECASE,
+)
+# Ongoing now: the document's month.
+_NOW = re.compile(r"\b(?:op\s+dit\s+moment|momenteel|thans|inmiddels|nu)\b", re.IGNORECASE)
+# "Het tweede systeem zou dan volgen in het voorjaar": the stage of the sentence before, for
+# the file this sentence names.
+_FOLLOWS = re.compile(r"\b(?:zou|zal|zullen|zouden)\s+(?:dan\s+|daarna\s+|vervolgens\s+)?volgen\b")
+# Context that makes a Coreper agreement the endorsement of a deal with the Parliament.
+_DEAL = re.compile(
+    rf"trilo|{_EP}|onderhandelingsresultaat|akkoord|wetstekst|compromistekst", re.IGNORECASE
+)
+_BORROW_DISTANCE = 80
+_ASSIGN_DISTANCE = 100
+# Between the names of one enumeration.
+_LIST_GLUE = re.compile(
+    r"[\s,:;()]*(?:(?:en|of|de|het|een|alsmede|evenals|zowel|als|[a-zà-ÿ]+e)\b[\s,:;()]*)*",
+    re.IGNORECASE,
+)
+# A name after this is the whole the sentence's subject belongs to, not the subject.
+_CONTAINER = re.compile(r"\b(?:onderdeel|deel)\s+(?:\w+\s+){0,2}?van\s+(?:het|de)\s+$")
+_LOOK_BACK = 4  # sentences
+# Non-legislative files (systems, programmes) "enter into force" when they go live.
+_GOES_LIVE = (Dossier.InstrumentType.OTHER,)
+
+
+@dataclass
+class _Hit:
+    """A cue found in a sentence; its tense may be settled only once its date is known."""
+
+    stage: Stage
+    start: int
+    end: int
+    cue: Cue
+    tense: str | None
+
+
+def extract_stage_events(source, gazetteer, reference_date):
+    """A StageEventProposal for every stage that a sentence of `source` says was reached or is
+    expected, per dossier; the passage is that sentence."""
+    document = DocumentMentions.read(source, gazetteer)
+    types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
+    proposals, weak, previous_hits = [], [], []
+    for index, segment in enumerate(document.segments):
+        if segment.kind != SENTENCE:
+            previous_hits = []
+            continue
+        hits = _hits(segment.text)
+        found = [_in_sentence(item, segment.start) for item in document.found[index]]
+        if not hits:
+            follows = _follows(segment, found, previous_hits)
+            if follows:
+                hits = follows
+            else:
+                previous_hits = []
+                continue
+        dates = _assigned_dates(hits, _dates(segment.text, reference_date))
+        fallback = None if found else _fallback(document, index, types)
+        sentence_proposals = []
+        for hit, targets, confidence in _targets(hits, found, fallback, segment.text):
+            date, precision = _date_of(hit, dates.get(id(hit)), segment.text, reference_date)
+            for item in targets:
+                stage = _for_instrument(hit.stage, types.get(item.dossier), segment.text)
+                if stage is None:
+                    continue
+                proposal = StageEventProposal(
+                    dossier=item.dossier,
+                    name=item.name,
+                    stage=int(stage),
+                    date=date,
+                    precision=precision,
+                    expected=hit.tense == EXPECTED,
+                    passage=segment.text,
+                    confidence=round(
+                        confidence * item.confidence * (0.5 if hit.cue.weak else 1.0), 2
+                    ),
+                )
+                (weak if hit.cue.weak else sentence_proposals).append(proposal)
+        proposals += sentence_proposals
+        previous_hits = hits
+    return _deduplicated(proposals + _only_news(weak, proposals))
+
+
+def _in_sentence(item, offset):
+    """A Found with its offsets relative to its sentence."""
+    return dataclasses.replace(item, start=item.start - offset, end=item.end - offset)
+
+
+def _hits(sentence):
+    hits = []
+    for cue in _CUES:
+        for match in cue.pattern.finditer(sentence):
+            reach = (max(0, match.start() - _NEEDS_REACH), match.end() + _NEEDS_REACH)
+            if cue.needs and not cue.needs.search(sentence, *reach):
+                continue
+            if cue.unless and cue.unless.search(sentence, *reach):
+                continue
+            tense = cue.tense or _tense(sentence, match.start(), match.end())
+            hits.append(_Hit(cue.stage, match.start(), match.end(), cue, tense))
+    if any(hit.cue.tense == EXPECTED and hit.stage == Stage.APPLICATION for hit in hits):
+        # "krijgen drie jaar de tijd om zich op de inwerkingtreding voor te bereiden"
+        hits = [hit for hit in hits if hit.stage != Stage.ENTRY_INTO_FORCE]
+    if any(hit.stage == Stage.EP_COMMITTEE_VOTE for hit in hits):
+        # "De commissie LIBE van het Europees Parlement stemde ... in": not the plenary.
+        hits = [hit for hit in hits if not (hit.cue.generic and hit.stage == Stage.EP_PLENARY_VOTE)]
+    strong_stages = {hit.stage for hit in hits if not hit.cue.weak}
+    return [hit for hit in hits if not hit.cue.weak or Stage.PROPOSAL not in strong_stages]
+
+
+def _tense(sentence, start, end):
+    """EXPECTED or ACTUAL by the nearest marker in the cue's clause (markers inside the cue
+    count only when there are none around it), else None: the date or the sentence decides."""
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    following = _CLAUSE_BREAK.search(sentence, end)
+    clause_end = following.start() if following else len(sentence)
+    for kinds in (
+        ((_EXPECTED_MARKERS, EXPECTED), (_ACTUAL_MARKERS, ACTUAL)),
+        ((_PARTICIPLES, ACTUAL),),
+    ):
+        outside, inside = [], []
+        for pattern, tense in kinds:
+            for marker in pattern.finditer(sentence, clause_start, clause_end):
+                distance = max(start - marker.end(), marker.start() - end)
+                (inside if distance < 0 else outside).append((distance, tense))
+        markers = outside or inside
+        if markers:
+            return min(markers)[1]
+    return None
+
+
+def _sentence_tense(sentence, start, end):
+    nearest = None
+    for pattern, tense in ((_EXPECTED_MARKERS, EXPECTED), (_ACTUAL_MARKERS, ACTUAL)):
+        for marker in pattern.finditer(sentence):
+            distance = max(start - marker.end(), marker.start() - end, 0)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, tense)
+    return nearest[1] if nearest else ACTUAL
+
+
+def _follows(segment, found, previous_hits):
+    match = _FOLLOWS.search(segment.text)
+    if not (match and found and previous_hits):
+        return []
+    stages = {hit.stage for hit in previous_hits if not hit.cue.weak}
+    return [
+        _Hit(stage, match.start(), match.end(), previous_hits[0].cue, EXPECTED)
+        for stage in sorted(stages)
+    ]
+
+
+def _targets(hits, found, fallback, sentence):
+    """(hit, the files it is about, confidence) for each cue. Names in one enumeration ("de
+    A-verordening, de B-verordening en de C-richtlijn") go together, to the cue nearest to
+    them; a cue that needs its object after it takes the first names that follow it."""
+    found = [item for item in found if not _CONTAINER.search(sentence, 0, item.start)]
+    if not found:
+        if not fallback:
+            return []
+        return [(hit, fallback, 0.5) for hit in hits if not hit.cue.after]
+    groups = _enumerations(found, sentence)
+    free = [hit for hit in hits if not hit.cue.after]
+    assigned = {id(hit): [] for hit in hits}
+    for group in groups:
+        if free:
+            nearest = min(free, key=lambda hit: _distance(hit, group))
+            if _distance(nearest, group) <= _ASSIGN_DISTANCE:
+                assigned[id(nearest)] += group
+    result = []
+    for hit in hits:
+        if hit.cue.after:
+            following = [
+                group
+                for group in groups
+                if group[0].start >= hit.start and group[0].start - hit.end <= hit.cue.after
+            ]
+            targets = following[0] if following else []
+        else:
+            targets = assigned[id(hit)]
+            if not targets:
+                near = [group for group in groups if _distance(hit, group) <= _BORROW_DISTANCE]
+                targets = min(near, key=lambda group: _distance(hit, group)) if near else []
+        if targets:
+            result.append((hit, _unique(targets), 0.8))
+    return result
+
+
+def _enumerations(found, sentence):
+    groups = []
+    for item in found:
+        if groups and _LIST_GLUE.fullmatch(sentence, groups[-1][-1].end, item.start):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _distance(hit, group):
+    return min(max(hit.start - item.end, item.start - hit.end, 0) for item in group)
+
+
+def _unique(items):
+    seen, result = set(), []
+    for item in items:
+        key = item.dossier or item.name.lower()
+        if key not in seen:
+            seen.add(key)
+            result.append(item)
+    return result
+
+
+def _fallback(document, index, types):
+    """The files a sentence without names is about: its section heading's, else those of the
+    last sentence before it in the section that names one (a package rather than its parts)."""
+    segment = document.segments[index]
+    if segment.section >= 0:
+        heading = _known_first(document.found[segment.section])
+        if heading:
+            return _preferred(_unique(heading), types)
+    looked = 0
+    for earlier in range(index - 1, -1, -1):
+        previous = document.segments[earlier]
+        if previous.kind == HEADING or previous.section != segment.section:
+            break
+        if previous.kind != SENTENCE:
+            continue
+        looked += 1
+        if looked > _LOOK_BACK:
+            break
+        named = _known_first(document.found[earlier])
+        if named:
+            return _preferred(_unique(named), types)
+    return []
+
+
+def _known_first(found):
+    """The known files among `found`, else the new instruments."""
+    return [item for item in found if item.dossier] or found
+
+
+def _preferred(items, types):
+    """Of several files, the package they belong to if it is named, else the last named."""
+    packages = [item for item in items if types.get(item.dossier) == Dossier.InstrumentType.PACKAGE]
+    return packages[:1] or items[-1:]
+
+
+def _dates(sentence, reference):
+    """{(start, end): {past: (date, precision, text)}} for each date phrase that may date a
+    stage, read as something past (True) and as the next such date (False)."""
+    phrases = {}
+    for past in (False, True):
+        for text, start, end, day, precision in find_date_phrases(sentence, reference, past=past):
+            if _MEETING_OR_PAPER_DATE.search(sentence, max(0, start - 70), start):
+                continue
+            phrases.setdefault((start, end), {})[past] = (day, precision, text)
+    return phrases
+
+
+def _assigned_dates(hits, dates):
+    """id(hit) -> the readings of the date phrase nearest to it, among the phrases that are
+    nearer to it than to any other cue (within 120 characters)."""
+    nearest = {}
+    for (start, end), readings in dates.items():
+        if not hits:
+            break
+        hit = min(hits, key=lambda h: max(h.start - end, start - h.end, 0))
+        distance = max(hit.start - end, start - hit.end, 0)
+        if distance <= 120 and (id(hit) not in nearest or distance < nearest[id(hit)][0]):
+            nearest[id(hit)] = (distance, readings)
+    return {key: readings for key, (_distance, readings) in nearest.items()}
+
+
+def _date_of(hit, readings, sentence, reference):
+    """The cue's date and precision, as its tense reads the phrase. A cue whose clause has no
+    tense marker is expected when its date lies after the document's, else the sentence's
+    nearest marker decides."""
+    if hit.tense is None and readings and reference:
+        day = next(iter(readings.values()))[0]
+        if day > reference:
+            hit.tense = EXPECTED
+    if hit.tense is None:
+        hit.tense = _sentence_tense(sentence, hit.start, hit.end)
+    if readings:
+        day, precision, _text = readings.get(hit.tense == ACTUAL) or next(iter(readings.values()))
+        return day, str(precision)
+    if hit.tense == ACTUAL and reference and hit.stage == Stage.TRILOGUES and _NOW.search(sentence):
+        return reference.replace(day=1), str(Precision.MONTH)
+    return None, str(Precision.DAY)
+
+
+def _for_instrument(stage, instrument_type, sentence):
+    """The stage as it applies to this kind of file, or None when it has no such stage."""
+    if instrument_type in _GOES_LIVE and stage == Stage.ENTRY_INTO_FORCE:
+        stage = Stage.APPLICATION
+    if stage == Stage.COREPER_ENDORSEMENT and not _DEAL.search(sentence):
+        stage = Stage.COUNCIL_MANDATE  # Coreper agrees the Council's own position
+    path = STAGE_PATHS.get(instrument_type)
+    if path is not None and stage not in path and stage not in Stage.off_path():
+        return None
+    return stage
+
+
+def _only_news(weak, proposals):
+    """Weak 'a proposal exists' findings for files the document says nothing else about."""
+    known = {proposal.dossier or proposal.name for proposal in proposals}
+    return [proposal for proposal in weak if (proposal.dossier or proposal.name) not in known]
+
+
+def _deduplicated(proposals):
+    """One proposal per dossier, stage, tense and date: the most confident, first passage."""
+    best = {}
+    for proposal in proposals:
+        key = (proposal.dossier or proposal.name, proposal.stage, proposal.expected, proposal.date)
+        if key not in best or proposal.confidence > best[key].confidence:
+            best[key] = proposal
+    dated = {key[:3] for key in best if key[3] is not None}
+    return [proposal for key, proposal in best.items() if not (key[3] is None and key[:3] in dated)]

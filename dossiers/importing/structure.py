@@ -1,0 +1,730 @@
+"""The document's own structure: what kind of paper it is, the Council meeting it is about and
+the agenda items it discusses.
+
+Read from the layout every JBZ-Raad paper shares: a letter opens with its heading in capitals,
+the addressee and "Den Haag, <date>" and closes with the signatures; an annotated agenda or
+report has a heading with the meeting's dates, sections "I. Binnenlandse Zaken" and
+"II. Justitie", and numbered items, each a short heading line. Pure Python, no ORM.
+"""
+
+import dataclasses
+import datetime
+import math
+import re
+from collections import Counter
+
+from dateutil.relativedelta import TU, relativedelta
+
+from ..citations import TWEEDE_KAMER, Citation, find_citations, format_citation
+from .proposals import AgendaItemProposal, DocumentProposal, MeetingProposal
+from .text import normalize_text
+
+AGENDA = "geannoteerde_agenda"
+REPORT = "verslag"
+COVER_LETTER = "aanbiedingsbrief"
+LETTER = "brief"
+OTHER = "overig"
+
+HOME_AFFAIRS = "bz"
+JUSTICE = "justitie"
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+         "september", "oktober", "november", "december"),
+        start=1,
+    )
+}  # fmt: skip
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+
+# How far into the document its letterhead (addressee, place and date, own number) may reach.
+_HEAD_CHARS = 3000
+# A meeting lies within this many days of the paper about it; a printed year that puts it
+# further away is taken for a slip when the year next to it fits.
+_MEETING_WINDOW_DAYS = 120
+
+# "BRIEF VAN DE MINISTER ..." in capitals, or "Brief van de Minister ..." opening a line.
+_LETTER_HEADING = re.compile(
+    r"\bBRIEF VAN (?:DE|HET)\b|^\s*(?:Nr\.\s*\d+\s+)?(?P<start>Brief van (?:de|het)\b)",
+    re.MULTILINE,
+)
+_CAPITALS_LINE = re.compile(r"^[^a-zà-ÿ]*[A-ZÀ-Þ]{2}[^a-zà-ÿ]*$")
+_REPORT_HEADING = re.compile(r"^\s*(?P<kind>Verslag|Geannoteerde agenda)\b.*\bRaad\b", re.DOTALL)
+_HEADING_START = re.compile(r"^\s*(?:Verslag|Geannoteerde agenda)\b", re.MULTILINE)
+_HEADING_END = re.compile(rf"(?:\b\d{{4}}|\b{_MONTH})\W*$", re.IGNORECASE)
+_DATE_GOES_ON = re.compile(r"^\s*(?:(?:en|t/m|tot en met|[-–])\s*\d|\d{4}\b)", re.IGNORECASE)
+# The sentence of a cover letter that presents its enclosure.
+_PRESENTS = re.compile(
+    r"\b(?:Hierbij|Hiermee|Bijgaand|Bijgevoegd)\s+(?:bied|zend|stuur|ontvang|doe|tref)\w*\b"
+    r"[^.]{0,300}?\b(?:verslag|agenda)\b",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(r"^\s*Betreft\s*:?\s+(?P<subject>\S.*?)\s*$", re.MULTILINE)
+# The end of a sentence: not the full stop of "d.d. 29" or "o.a. de".
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(‘“\"]|\s*$)")
+_SENTENCE_MAX_CHARS = 600
+_PLACE_AND_DATE = re.compile(
+    rf"^\s*(?:Den Haag|'s-Gravenhage|Datum)\s*[,:]?\s*(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})"
+    r"\s+(?P<year>\d{4})",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ADDRESSEE = re.compile(
+    r"\bAan\s+de\s+[Vv]oorzitter\s+van\s+de\s+(?P<addressee>(?P<which>Tweede|Eerste)\s+Kamer"
+    r"(?:\s+der\s+Staten-Generaal)?)"
+)
+_CHAMBER_BY_WORD = {"tweede": "TK", "eerste": "EK"}
+_SIGNATORY = re.compile(
+    r"^\s*(?P<title>De\s+(?:Minister(?:-[Pp]resident)?|Staatssecretaris)\b[^,]*?),?\s*$"
+)
+# A signature: initials and a name, "D. Yeşilgöz-Zegerius", "mr. F.M. Weerwind".
+_SIGNATURE_NAME = re.compile(r"^\s*(?:(?i:mr|dr|drs|ir|prof)\.\s*)*(?:[A-Z][a-z]?\.\s*){1,5}\s*\S")
+_OWN_NUMBER = re.compile(r"^\s*Nr\.\s*(?P<sub>\d{1,5})\b", re.MULTILINE)
+_DOSSIER_NUMBER_LINE = re.compile(r"^\s*(?P<number>\d{2}\s?\d{3})(?:\s|$)", re.MULTILINE)
+_SESSION_LINE = re.compile(
+    r"\bVergaderjaar\s+(?P<session>(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2})", re.IGNORECASE
+)
+_CHAMBER_IN_FOOTER = re.compile(r"\b(?P<which>Tweede|Eerste)\s+Kamer\b", re.IGNORECASE)
+
+_DAY_LIST = r"\d{1,2}(?:\s*(?:,|en|-|–|t/m|tot en met)\s*\d{1,2})*"
+_DATE_RANGE = re.compile(
+    rf"""\b(?:
+        (?P<first_day>\d{{1,2}})\s+(?P<first_month>{_MONTH})(?:\s+(?P<first_year>\d{{4}}))?
+        \s*(?:-|–|en|t/m|tot\s+en\s+met)\s*
+        (?P<last_day>\d{{1,2}})\s+(?P<last_month>{_MONTH})(?:\s+(?P<last_year>\d{{4}}))?
+      | (?P<days>{_DAY_LIST})\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PLACE = r"(?P<place>(?:'s-)?[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)?)"
+_PLACE_AFTER = re.compile(rf"^\s*,?\s*(?:in|te)\s+{_PLACE}")
+_PLACE_BEFORE = re.compile(rf"\bte\s+{_PLACE}\s+(?:van|op)\s*$")
+_INFORMAL = re.compile(r"\binformele?\b", re.IGNORECASE)
+
+_SECTION = re.compile(r"^\s*(?:(?P<numeral>[IVX]{1,4})\.\s+)?(?P<name>[A-Z][^\n]{2,60}?)\s*:?\s*$")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI")
+# The section's name, perhaps with its day: "Binnenlandse Zaken (4 maart)", "Justitie - 5 maart".
+_SECTION_AREAS = (
+    (re.compile(r"^(?:binnenlandse\s+zaken|home\s+affairs)(?:\s*[(,–-].*)?$", re.I), HOME_AFFAIRS),
+    (re.compile(r"^(?:justitie|justice)(?:\s*[(,–-].*)?$", re.I), JUSTICE),
+)
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,2}[.)])\s*$")
+_ITEM = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<title>[A-ZÀ-Þ(‘'\"“].*?)\s*$")
+_ITEM_MAX_CHARS = 200
+# How footnotes begin: a numbered line that starts so is not an agenda item.
+_FOOTNOTE_START = re.compile(
+    r"^(?:Kamerstuk|Handelingen|Aanhangsel|Zie\b|Vgl\.|Toezegging|Motie\b|https?:|www\.|COM\s*\()"
+    r"|\bnr\.\s*\d",
+    re.IGNORECASE,
+)
+_TITLE_MAX_CHARS = 300
+_PARAGRAPH_END = re.compile(r"[.!?][”\"')]?\d{0,3}\s*$")
+_RESULTS_HEADING = re.compile(r"^\s*Belangrijkste\s+resultaten\s*:?\s*$", re.IGNORECASE)
+_FORMAT_LINE = re.compile(r"^\s*=")
+_BULLET = re.compile(r"^\s*[•●▪■◦\-–\uf0b7\uf0a7]\s*")
+# A title line ending in one of these words goes on on the next line.
+_CONNECTIVES = frozenset(
+    ("aan", "bij", "de", "der", "des", "door", "een", "en", "het", "in", "inzake", "met", "naar",
+     "of", "om", "op", "over", "te", "ten", "ter", "tegen", "tot", "uit", "van", "voor")
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_STEM_CHARS = 6
+_MIN_RESULT_SCORE = 5.0
+
+_FUTURE = re.compile(r"\b(?:zal|zullen|naar verwachting|voornemens|verwacht)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:benadrukte|benadrukten|lichtte|lichtten|sprak|spraken|gaf|gaven|nam|namen|riep|"
+    r"riepen|uitte|uitten|wisselden|concludeerde|verwelkomde|verwelkomden|presenteerde|vond|"
+    r"stond|deelde|deelden|pleitten|steunden)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclasses.dataclass
+class _Heading:
+    """A heading: its text (normalized) and the raw lines it spans."""
+
+    text: str
+    start: int
+    end: int
+
+
+def extract_document(source):
+    """What kind of paper `source` opens with, with its title, date, addressee, signatories and
+    own number. A cover letter with its enclosure is proposed as the letter."""
+    lines = source.raw.split("\n")
+    head = source.raw[:_HEAD_CHARS]
+    letter = _letter_heading(lines) or _subject_line(lines) or _addressee_line(lines)
+    report = _report_heading(lines)
+    if letter and (report is None or letter.start < report.start):
+        title = _recase(letter.text, source.text) if letter.text.isupper() else letter.text
+        presents = _PRESENTS.search(source.text[:_HEAD_CHARS])
+        document_type = COVER_LETTER if presents else LETTER
+        confidence = 0.9
+        letter_end = report.start if report else len(lines)
+        signatories = _signatories(lines[letter.end : letter_end])
+    elif report:
+        title = report.text
+        document_type = AGENDA if report.text.lower().startswith("geannoteerde") else REPORT
+        confidence = 0.9
+        signatories = []
+    else:
+        title = ""
+        document_type, confidence = _guess_type(source)
+        signatories = []
+    # A letter repeats its date in the running header of later pages ("Datum 15 januari 2024").
+    date = _letter_date(head) or _letter_date("\n".join(source.dropped))
+    addressee = _ADDRESSEE.search(normalize_text(head))
+    chamber = _CHAMBER_BY_WORD[addressee.group("which").lower()] if addressee else ""
+    citation = _own_citation(source, head, chamber, date)
+    if not chamber and citation:
+        chamber = citation.chamber
+    return DocumentProposal(
+        document_type=document_type,
+        title=title,
+        date=date,
+        chamber=chamber,
+        addressee=addressee.group("addressee") if addressee else "",
+        signatories=signatories,
+        citation=format_citation(citation) if citation else "",
+        confidence=confidence,
+    )
+
+
+def extract_meeting(source, document):
+    """The Council meeting the paper is about, from its heading or from the sentence of the
+    cover letter that presents the enclosure; None when neither names one."""
+    lines = source.raw.split("\n")
+    candidates = []
+    if document.document_type in (COVER_LETTER, LETTER):
+        presents = _PRESENTS.search(source.text[:_HEAD_CHARS])
+        if presents:
+            sentence = _sentence_from(source.text, presents.start())
+            if re.search(r"\bRaad\b", sentence):
+                candidates.append(sentence)
+    heading = _report_heading(lines)
+    if heading and heading.text in source.text:
+        candidates.append(heading.text)
+    found = [meeting for text in candidates if (meeting := _meeting_in(text, document.date))]
+    if not found:
+        return None
+    best = max(found, key=lambda meeting: meeting.confidence)
+    location = best.location or next((m.location for m in found if m.location), "")
+    is_informal = any(meeting.is_informal for meeting in found)
+    return dataclasses.replace(best, location=location, is_informal=is_informal)
+
+
+def _sentence_from(text, start):
+    end = _SENTENCE_END.search(text, start, start + _SENTENCE_MAX_CHARS)
+    return text[start : end.end() if end else start + _SENTENCE_MAX_CHARS].strip()
+
+
+def extract_agenda_items(source):
+    """The numbered items under the sections "I. Binnenlandse Zaken" and "II. Justitie", in
+    document order, with the main results the report lists for them when they can be told apart.
+
+    An item is a short heading line "3. Title" whose number follows the previous item's (or
+    starts a section at 1, or continues the numbering of the section before); numbered lists
+    and footnotes in the running text do not fit that sequence or that layout.
+    """
+    lines = _join_lone_numbers(source.raw.split("\n"))
+    items, bodies, results = [], [], []
+    section = None
+    sections_seen = 0
+    last_number = 0
+    section_numbers = []
+    previous_filled = ""
+    blank_before = True
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            blank_before = True
+            index += 1
+            continue
+        heading = _SECTION.match(line)
+        area = _section_area(line)
+        numeral = heading.group("numeral") if heading else None
+        if area or (numeral and numeral == _ROMAN[min(sections_seen, len(_ROMAN) - 1)]):
+            # A numbered section of another kind ("III. Gemengd Comité") ends the one before.
+            section = area
+            sections_seen += 1
+            section_numbers = []
+            previous_filled, blank_before = line, True
+            index += 1
+            continue
+        if _RESULTS_HEADING.match(line):
+            block, index = _results_block(lines, index + 1)
+            results.append((section, block))
+            previous_filled, blank_before = "", True
+            continue
+        match = _ITEM.match(line)
+        if (
+            section
+            and match
+            and _is_item(match, section_numbers, last_number, previous_filled, blank_before)
+        ):
+            title, next_index = _item_title(lines, index)
+            items.append(
+                AgendaItemProposal(
+                    section=section,
+                    number=int(match.group("number")),
+                    title=title,
+                    confidence=0.9 if next_index == index + 1 else 0.8,
+                )
+            )
+            bodies.append([])
+            section_numbers.append(items[-1].number)
+            last_number = items[-1].number
+            previous_filled, blank_before = "", True
+            index = next_index
+            continue
+        if bodies:
+            bodies[-1].append(line)
+        previous_filled, blank_before = line, False
+        index += 1
+    _attach_results(items, [" ".join(body) for body in bodies], results, source.text)
+    return items
+
+
+def _join_lone_numbers(lines):
+    """Put an item number that a PDF printed on a line of its own ("3.") before its title."""
+    joined = list(lines)
+    for index, line in enumerate(joined):
+        match = _LONE_NUMBER.match(line)
+        if not match:
+            continue
+        following = next(
+            (position for position in range(index + 1, min(index + 3, len(joined)))
+             if joined[position].strip()),
+            None,
+        )  # fmt: skip
+        if following is not None and _ITEM.match(f"{match.group(1)} {joined[following]}"):
+            joined[index] = f"{match.group(1)} {joined[following].strip()}"
+            joined[following] = ""
+    return joined
+
+
+def _letter_heading(lines):
+    """The letter's heading ("BRIEF VAN DE MINISTER ..."), its lines joined and de-hyphenated."""
+    for index, line in enumerate(lines[:20]):
+        match = _LETTER_HEADING.search(line)
+        if not match:
+            continue
+        capitals = not match.group("start")
+        parts = [line[match.start("start") if not capitals else match.start() :].strip()]
+        end = index + 1
+        while end < len(lines) and len(parts) < 5 and _heading_goes_on(lines[end], capitals):
+            parts.append(lines[end].strip())
+            end += 1
+        text = ""
+        for part in parts:
+            # "STAATSSECRE-" at a line's end goes on as "TARIS"; "ASIEL- EN" within it stays.
+            text += part[:-1] if part.endswith("-") and part[-2:-1].isalpha() else f"{part} "
+        return _Heading(text=re.sub(r"\s+", " ", text).strip(), start=index, end=end)
+    return None
+
+
+def _heading_goes_on(line, capitals):
+    if not line.strip():
+        return False
+    if capitals:
+        return bool(_CAPITALS_LINE.match(line))
+    return not (_ADDRESSEE.search(line) or _PLACE_AND_DATE.match(line))
+
+
+def _subject_line(lines):
+    """The subject of a letter in the Rijksoverheid layout: "Betreft Geannoteerde agenda ..."."""
+    for index, line in enumerate(lines[:40]):
+        match = _SUBJECT.match(line)
+        if match:
+            return _Heading(text=match.group("subject"), start=index, end=index + 1)
+    return None
+
+
+def _addressee_line(lines):
+    """A letter without a heading still opens with its addressee; it then has no title."""
+    for index, line in enumerate(lines[:40]):
+        if _ADDRESSEE.search(line):
+            return _Heading(text="", start=index, end=index)
+    return None
+
+
+def _report_heading(lines):
+    """The heading of an annotated agenda or report: "Verslag van de ... Raad ..., <dates>".
+
+    It starts a line after a finished one (not in the middle of a sentence) and ends on the
+    meeting's dates, within four lines.
+    """
+    previous = ""
+    for index, line in enumerate(lines):
+        if _HEADING_START.match(line) and not _continues(previous):
+            parts, end = [line], index + 1
+            while end < len(lines) and len(parts) < 4:
+                following = lines[end]
+                if not following.strip():
+                    end += 1
+                    continue
+                if (_HEADING_END.search(parts[-1]) and not _DATE_GOES_ON.match(following)) or (
+                    _section_area(following) or _ITEM.match(following)
+                ):
+                    break
+                parts.append(following)
+                end += 1
+            text = normalize_text("\n".join(parts))
+            if (
+                _HEADING_END.search(parts[-1])
+                and _REPORT_HEADING.match(text)
+                and len(text) < _TITLE_MAX_CHARS
+            ):
+                return _Heading(text=text, start=index, end=end)
+        if line.strip():
+            previous = line
+    return None
+
+
+def _continues(line):
+    """Whether a line breaks off in the middle of a sentence."""
+    words = line.split()
+    return bool(words) and (words[-1].endswith("-") or words[-1].lower() in _CONNECTIVES)
+
+
+def _recase(heading, text):
+    """A heading printed in capitals, in the casing its words have in the running text."""
+    casings = Counter(word for word in re.findall(r"[^\W\d_]+", text) if not word.isupper())
+    by_lower = {}
+    for word, count in casings.items():
+        best = by_lower.get(word.lower())
+        if best is None or count > casings[best]:
+            by_lower[word.lower()] = word
+
+    def recase(match):
+        word = match.group(0)
+        lower = word.lower()
+        if lower in by_lower:
+            return by_lower[lower]
+        singular = by_lower.get(lower[:-1]) if lower.endswith("s") else None
+        if singular and singular[0].isupper():
+            return word.capitalize()
+        return lower
+
+    recased = re.sub(r"[^\W\d_]+", recase, heading)
+    return recased[:1].upper() + recased[1:]
+
+
+def _guess_type(source):
+    """A paper without a heading: a report when it tells what happened, an annotated agenda when
+    it tells what will; only when it has the sections of either."""
+    lines = source.raw.split("\n")
+    if not any(_section_area(line) for line in lines):
+        return OTHER, 0.3
+    if any(_RESULTS_HEADING.match(line) for line in lines):
+        return REPORT, 0.6
+    past = len(_PAST.findall(source.text))
+    future = len(_FUTURE.findall(source.text))
+    return (REPORT if past >= future else AGENDA), 0.5
+
+
+def _letter_date(head):
+    match = _PLACE_AND_DATE.search(head)
+    if not match:
+        return None
+    return _date(match.group("day"), match.group("month"), match.group("year"))
+
+
+def _date(day, month, year):
+    try:
+        return datetime.date(int(year), MONTHS[month.lower()], int(day))
+    except ValueError:
+        return None
+
+
+def _signatories(lines):
+    """The titles above the names of a letter's signature block, as printed."""
+    found = []
+    filled = [line for line in lines if line.strip()]
+    for index, line in enumerate(filled[:-1]):
+        title = line
+        name_index = index + 1
+        if (
+            not line.rstrip().endswith(",")
+            and name_index < len(filled) - 1
+            and filled[name_index].rstrip().endswith(",")
+        ):
+            title = f"{line.strip()} {filled[name_index].strip()}"
+            name_index += 1
+        match = _SIGNATORY.match(title)
+        if match and title.rstrip().endswith(",") and _SIGNATURE_NAME.match(filled[name_index]):
+            signatory = re.sub(r"\s+", " ", match.group("title")).strip()
+            if signatory not in found:
+                found.append(signatory)
+    return found
+
+
+def _own_citation(source, head, chamber, date):
+    """The paper's own Kamerstuk number: from a running footer ("Tweede Kamer, vergaderjaar
+    2023–2024, 32 317, nr. 867"), from the letterhead ("Nr. 867" above the heading, with the
+    dossier number printed above it or, failing that, the dossier number of the papers it
+    cites just before it in the same series), or from a print mark ("kst-32317-867")."""
+    printed = [citation for line in source.dropped for citation in _footer_citations(line)]
+    with_session = next((citation for citation in printed if citation.session_year), None)
+    return (
+        with_session
+        or _letterhead_citation(source, head, chamber, date)
+        or next(iter(printed), None)
+    )
+
+
+def _footer_citations(line):
+    which = _CHAMBER_IN_FOOTER.search(line)
+    for found in find_citations(line):
+        if which:
+            yield dataclasses.replace(
+                found.citation, chamber=_CHAMBER_BY_WORD[which.group("which").lower()]
+            )
+        else:
+            yield found.citation
+
+
+def _letterhead_citation(source, head, chamber, date):
+    heading = _LETTER_HEADING.search(head) or _HEADING_START.search(head)
+    before_heading = head[: heading.start()] if heading else head[:300]
+    own = _OWN_NUMBER.search(before_heading)
+    if not own:
+        return None
+    sub_number = own.group("sub")
+    session = _SESSION_LINE.search(before_heading)
+    dossier = _DOSSIER_NUMBER_LINE.search(before_heading[: own.start()])
+    if dossier:
+        dossier_number = re.sub(r"\s", "", dossier.group("number"))
+    else:
+        dossier_number = _series_of(source.text, int(sub_number))
+        if not dossier_number:
+            return None
+    return Citation(
+        chamber=chamber or TWEEDE_KAMER,
+        dossier_number=dossier_number,
+        sub_number=sub_number,
+        session_year=_session_year(session.group("session") if session else "", date),
+    )
+
+
+def _series_of(text, sub_number):
+    """The dossier number of the cited paper with the nearest lower number: a letter in a
+    series cites its predecessors ("Kamerstuk 32 317, nr. 866")."""
+    nearest = None
+    for found in find_citations(text):
+        cited = found.citation
+        if cited.sub_number.isdigit() and 0 < sub_number - int(cited.sub_number) <= 30:
+            distance = sub_number - int(cited.sub_number)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, cited.dossier_number)
+    return nearest[1] if nearest else ""
+
+
+def _session_year(printed, date):
+    """'2023-2024': as printed in the letterhead, else the session the date falls in (a session
+    opens on the third Tuesday of September)."""
+    if printed:
+        start, end = re.split(r"\s*[-–/]\s*", printed)
+        start = int(start)
+        return f"{start}-{start + 1}"
+    if date is None:
+        return ""
+    opening = datetime.date(date.year, 9, 1) + relativedelta(weekday=TU(3))
+    start = date.year if date >= opening else date.year - 1
+    return f"{start}-{start + 1}"
+
+
+def _meeting_in(passage, document_date):
+    """The meeting named in a heading or sentence: its dates, formality and place."""
+    match = _DATE_RANGE.search(passage)
+    if not match:
+        return None
+    if match.group("first_day"):
+        first = (match.group("first_day"), match.group("first_month"))
+        last = (match.group("last_day"), match.group("last_month"))
+        first_year, last_year = match.group("first_year"), match.group("last_year")
+    else:
+        days = re.findall(r"\d{1,2}", match.group("days"))
+        first, last = (days[0], match.group("month")), (days[-1], match.group("month"))
+        first_year = last_year = match.group("year")
+    confidence = 0.9
+    if not (first_year or last_year):
+        if document_date is None:
+            return None
+        last_year = _nearest_year(last, document_date)
+        confidence = 0.7
+    start = _date(*first, first_year or last_year)
+    end = _date(*last, last_year or first_year)
+    if start and end and end < start and not first_year:
+        start -= relativedelta(years=1)  # "30 december en 1 januari 2025"
+    if start is None or end is None or end < start:
+        return None
+    if document_date and abs((start - document_date).days) > _MEETING_WINDOW_DAYS:
+        shifted = _nearest_year(first, document_date)
+        shift = relativedelta(years=shifted - start.year)
+        if abs((start + shift - document_date).days) <= _MEETING_WINDOW_DAYS:
+            start, end, confidence = start + shift, end + shift, 0.5
+    place = _PLACE_AFTER.match(passage[match.end() :]) or _PLACE_BEFORE.search(
+        passage[: match.start()]
+    )
+    return MeetingProposal(
+        start_date=start,
+        end_date=end,
+        is_informal=bool(_INFORMAL.search(passage[: match.start()])),
+        location=place.group("place") if place else "",
+        passage=passage,
+        confidence=confidence,
+    )
+
+
+def _nearest_year(day_and_month, near):
+    """The year that puts a day and month closest to the date `near`."""
+    day, month = day_and_month
+
+    def distance(year):
+        date = _date(day, month, year)
+        return abs((date - near).days) if date else math.inf
+
+    return min((near.year - 1, near.year, near.year + 1), key=distance)
+
+
+def _section_area(line):
+    match = _SECTION.match(line)
+    if not match:
+        return None
+    name = re.sub(r"\s+", " ", match.group("name")).strip()
+    for pattern, area in _SECTION_AREAS:
+        if pattern.match(name):
+            return area
+    return None
+
+
+def _is_item(match, section_numbers, last_number, previous_line, blank_before):
+    number = int(match.group("number"))
+    expected = {section_numbers[-1] + 1} if section_numbers else {1, last_number + 1}
+    if number not in expected:
+        return False
+    title = match.group("title")
+    if (
+        len(title) > _ITEM_MAX_CHARS
+        or re.search(r"[.;]\d{0,3}$", title.rstrip())
+        or _FOOTNOTE_START.search(title)
+    ):
+        return False
+    return blank_before or not previous_line or bool(_PARAGRAPH_END.search(previous_line))
+
+
+def _item_title(lines, index):
+    """An item's title as printed, over as many lines as it runs; and the index after it.
+
+    A title goes on on the next line when that line starts in lower case, or when the title's
+    line ends on a word such as "van" or "het" that cannot end a heading.
+    """
+    parts = [_ITEM.match(lines[index]).group("title")]
+    end = index + 1
+    look = end
+    while look < len(lines) and len(parts) < 4:
+        following = lines[look]
+        if not following.strip():
+            look += 1
+            continue
+        current = parts[-1].rstrip()
+        last_word = current.split()[-1].lower() if current.split() else ""
+        if (
+            re.search(r"[.:;!?]$", current)
+            or _ITEM.match(following)
+            or _section_area(following)
+            or _RESULTS_HEADING.match(following)
+            or _FORMAT_LINE.match(following)
+        ):
+            break
+        starts_lower = following.lstrip()[:1].islower()
+        if not (starts_lower or last_word in _CONNECTIVES):
+            break
+        parts.append(following.strip())
+        look += 1
+        end = look
+    title = normalize_text("\n".join(parts)).rstrip(" :")
+    return title[:_TITLE_MAX_CHARS], end
+
+
+def _results_block(lines, index):
+    """The main results listed under "Belangrijkste resultaten": one per bullet, or one per
+    sentence when the bullets were lost; and the index after the block."""
+    block = []
+    while index < len(lines):
+        line = lines[index]
+        if line.strip() and (_ITEM.match(line) or _section_area(line)):
+            break
+        block.append(line)
+        index += 1
+    results, current = [], []
+    has_bullets = any(_BULLET.match(line) for line in block if line.strip())
+    for line in block:
+        if not line.strip():
+            continue
+        if has_bullets and _BULLET.match(line):
+            if current:
+                results.append(current)
+            current = [_BULLET.sub("", line, count=1)]
+        else:
+            current.append(line)
+    if current:
+        results.append(current)
+    texts = [normalize_text("\n".join(result)) for result in results]
+    if not has_bullets:
+        texts = [
+            sentence.strip()
+            for text in texts
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+            if sentence.strip()
+        ]
+    return texts, index
+
+
+def _attach_results(items, bodies, results, text):
+    """Give each main result to the item of its section that shares its rarest words, title
+    words counting most; a result that fits no item well is left out."""
+    if not results:
+        return
+    documents = [
+        _stems(item.title) | _stems(body) for item, body in zip(items, bodies, strict=True)
+    ]
+    frequency = Counter(stem for stems in documents for stem in stems)
+
+    def weight(stem):
+        return math.log((len(items) + 1) / (frequency[stem] + 0.5))
+
+    pairs = []
+    for section, block in results:
+        for result in block:
+            if result not in text:
+                continue
+            stems = _stems(result)
+            for position, item in enumerate(items):
+                if section is not None and item.section != section:
+                    continue
+                title_stems = _stems(item.title)
+                score = sum(weight(stem) * (3 if stem in title_stems else 1)
+                            for stem in stems & documents[position])  # fmt: skip
+                pairs.append((score, result, position))
+    best_by_result = {}
+    for score, result, _position in pairs:
+        best_by_result.setdefault(result, []).append(score)
+    taken_results, taken_items = set(), set()
+    for score, result, position in sorted(pairs, key=lambda pair: -pair[0]):
+        if score < _MIN_RESULT_SCORE or result in taken_results or position in taken_items:
+            continue
+        runner_up = sorted(best_by_result[result], reverse=True)[1:2] or [0.0]
+        items[position].main_result = result
+        items[position].confidence = min(
+            items[position].confidence, 0.8 if score >= 1.5 * runner_up[0] else 0.6
+        )
+        taken_results.add(result)
+        taken_items.add(position)
+
+
+def _stems(text):
+    return {word.lower()[:_STEM_CHARS] for word in _WORD.findall(text)}

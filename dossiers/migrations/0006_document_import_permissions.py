@@ -1,0 +1,26 @@
+"""Give the roles the permissions of the new DocumentImport model."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+
+def grant(apps, schema_editor):
+    app_config = apps.get_app_config("dossiers")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.filter(
+        content_type__app_label="dossiers", content_type__model="documentimport"
+    )
+    for group in Group.objects.filter(name="Beleidsmedewerker"):
+        group.permissions.add(*permissions)
+    for group in Group.objects.filter(name="Lezer"):
+        group.permissions.add(*permissions.filter(codename__startswith="view_"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("dossiers", "0005_document_import")]
+
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -1,0 +1,149 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ..importing.accept import accept_import
+from ..importing.forms import (
+    REVIEW_FORMSETS,
+    DocumentReviewForm,
+    MeetingReviewForm,
+    UploadForm,
+)
+from ..importing.pipeline import start_import
+from ..importing.reader import UnreadableDocument
+from ..models import Commitment, DocumentImport, Dossier, PolicyArea
+
+# Proposals the extractor is at least this sure of are ticked for acceptance at first.
+PRESELECT_CONFIDENCE = 0.5
+RECENT_IMPORTS = 20
+
+
+@permission_required("dossiers.add_documentimport", raise_exception=True)
+def import_start(request):
+    """Upload a file or paste text; the proposals are kept for review."""
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        name, data = form.name_and_bytes()
+        try:
+            document_import, created = start_import(name, data, user=request.user)
+        except UnreadableDocument as error:
+            form.add_error(None, str(error))
+        else:
+            if not created:
+                messages.info(request, _("This document was imported before; here it is."))
+            return redirect(document_import)
+    imports = DocumentImport.objects.select_related("document", "created_by").defer(
+        "text", "proposals"
+    )[:RECENT_IMPORTS]
+    status = 400 if form.errors else 200
+    return render(
+        request, "dossiers/importing/start.html", {"form": form, "imports": imports}, status=status
+    )
+
+
+def _highlight_term(proposal):
+    """What to mark in the passage: the name, citation or first member the proposal is about."""
+    names = proposal.get("mps") or proposal.get("submitters") or [""]
+    return proposal.get("name") or proposal.get("text") or names[0]
+
+
+def _review_forms(document_import, data=None):
+    proposals = document_import.proposals
+    document_form = DocumentReviewForm(
+        data,
+        prefix="document",
+        initial={**proposals["document"], "policy_area": PolicyArea.HOME_AFFAIRS},
+    )
+    meeting = proposals.get("meeting") or {}
+    meeting_form = MeetingReviewForm(
+        data, prefix="meeting", initial={**meeting, "accept": bool(meeting)}
+    )
+    formsets = {
+        kind: formset_class(
+            data,
+            prefix=kind,
+            initial=[
+                {
+                    **proposal,
+                    "index": index,
+                    "accept": proposal["confidence"] >= PRESELECT_CONFIDENCE,
+                    "term": _highlight_term(proposal),
+                }
+                for index, proposal in enumerate(proposals.get(kind, []))
+            ],
+        )
+        for kind, formset_class in REVIEW_FORMSETS.items()
+    }
+    # One query for each list of choices, shared by every form that shows it.
+    dossier_choices = [("", "—"), *Dossier.objects.order_by("title").values_list("slug", "title")]
+    commitment_choices = [
+        ("", "—"),
+        *Commitment.objects.order_by("subject").values_list("pk", "subject"),
+    ]
+    for formset in formsets.values():
+        for form in formset:
+            if "dossier" in form.fields:
+                form.fields["dossier"].choices = dossier_choices
+            if "matched_commitment" in form.fields:
+                form.fields["matched_commitment"].choices = commitment_choices
+    return document_form, meeting_form, formsets
+
+
+def _accepted(document_import, document_form, meeting_form, formsets):
+    """The reviewed proposals in the shape accept_import takes."""
+    stored = document_import.proposals
+    accepted = {"document": document_form.proposal()}
+    if meeting_form.cleaned_data.get("accept"):
+        accepted["meeting"] = {
+            key: value.isoformat() if hasattr(value, "isoformat") else value
+            for key, value in meeting_form.cleaned_data.items()
+            if key != "accept"
+        }
+    for kind, formset in formsets.items():
+        reviewed = (form.proposal(stored[kind][form.cleaned_data["index"]]) for form in formset)
+        accepted[kind] = [proposal for proposal in reviewed if proposal is not None]
+    return accepted
+
+
+@permission_required("dossiers.add_documentimport", raise_exception=True)
+def import_review(request, pk):
+    """Each proposal with its passage: accept, correct or reject; accepting writes them all."""
+    document_import = get_object_or_404(DocumentImport, pk=pk)
+    data = request.POST if request.method == "POST" else None
+    document_form, meeting_form, formsets = _review_forms(document_import, data)
+    forms_valid = (
+        data is not None
+        and document_form.is_valid()
+        and meeting_form.is_valid()
+        and all(formset.is_valid() for formset in formsets.values())
+    )
+    if forms_valid:
+        accepted = _accepted(document_import, document_form, meeting_form, formsets)
+        try:
+            created = accept_import(
+                document_import,
+                accepted,
+                user=request.user,
+                policy_area=document_form.cleaned_data["policy_area"],
+            )
+        except ValidationError as error:
+            document_form.add_error(None, error)
+        else:
+            total = sum(created.values())
+            messages.success(
+                request,
+                _("Accepted: %(total)d records written.") % {"total": total}
+                if total
+                else _("Accepted: everything was already recorded."),
+            )
+            return redirect(document_import)
+    context = {
+        "document_import": document_import,
+        "document_form": document_form,
+        "meeting_form": meeting_form,
+        "formsets": formsets,
+    }
+    status = 400 if data is not None else 200
+    return render(request, "dossiers/importing/review.html", context, status=status)

@@ -1,0 +1,240 @@
+"""Stage statements: the stage, actual or expected, its dossier, date and precision, and the
+recall and precision on the five seeds against fixtures/50_stage_events.json."""
+
+import datetime
+import time
+
+import pytest
+
+from dossiers.dates import Precision
+from dossiers.importing.gazetteer import Gazetteer, KnownDossier
+from dossiers.importing.reader import ImportText
+from dossiers.importing.stages import extract_stage_events
+from dossiers.models import Stage
+
+from .conftest import SEEDS_DIR
+from .test_import_mentions import SEED_NAMES, seed_records  # noqa: F401 (a fixture)
+
+d = datetime.date
+
+GAZETTEER = Gazetteer(
+    dossiers=[
+        KnownDossier("pact", "Asiel- en Migratiepact", "", "pakket"),
+        KnownDossier("crisisverordening", "Crisisverordening", "", "verordening"),
+        KnownDossier("eurodac", "Eurodac-verordening", "", "verordening"),
+        KnownDossier("screening", "Screeningsverordening", "", "verordening"),
+        KnownDossier("apr", "Asielprocedureverordening", "APR", "verordening"),
+        KnownDossier(
+            "istanbul",
+            "Toetreding van de EU tot het Verdrag van Istanbul",
+            "",
+            "overeenkomst",
+            ("Verdrag van Istanbul",),
+        ),
+        KnownDossier("ees", "Entry-Exit System (EES)", "EES", "overig"),
+        KnownDossier(
+            "etias", "Europees systeem voor reisinformatie en -autorisatie", "ETIAS", "overig"
+        ),
+        KnownDossier("conclusies", "Raadsconclusies over de rechtsstaat", "", "raadsconclusies"),
+    ]
+)
+
+
+def events(text, reference):
+    source = ImportText.from_text(text)
+    found = extract_stage_events(source, GAZETTEER, reference)
+    for event in found:
+        assert event.passage in source.text
+    return [
+        (event.dossier, Stage(event.stage), event.expected, event.date, event.precision)
+        for event in found
+    ]
+
+
+def test_an_agreement_reached_on_a_day_last_month():
+    assert events(
+        "Op 12 maart jl. bereikten de Raad en het Europees Parlement een voorlopig akkoord over "
+        "de Crisisverordening.",
+        d(2024, 4, 2),
+    ) == [("crisisverordening", Stage.PROVISIONAL_AGREEMENT, False, d(2024, 3, 12), "day")]
+
+
+def test_expected_and_about_the_file_of_the_section():
+    source = ImportText.from_text(
+        "Afronding Crisisverordening\n\nDe teksten worden nu met de lidstaten gedeeld. Naar "
+        "verwachting zal het akkoord begin februari voorliggen in Coreper."
+    )
+    (event,) = extract_stage_events(source, GAZETTEER, d(2024, 1, 15))
+    assert (event.dossier, event.stage, event.expected) == (
+        "crisisverordening",
+        Stage.COREPER_ENDORSEMENT,
+        True,
+    )
+    assert (event.date, event.precision) == (d(2024, 2, 1), Precision.MONTH)
+    assert event.passage == (
+        "Naar verwachting zal het akkoord begin februari voorliggen in Coreper."
+    )
+    # The file is not named in the sentence itself: less sure.
+    assert event.confidence < 0.8
+
+
+def test_each_stage_goes_to_the_file_named_next_to_it():
+    assert events(
+        "Na de aanname van een Raadspositie over de Crisisverordening zijn de trilogen over de "
+        "APR hervat.",
+        d(2023, 10, 20),
+    ) == [
+        ("crisisverordening", Stage.COUNCIL_MANDATE, False, None, "day"),
+        ("apr", Stage.TRILOGUES, False, None, "day"),
+    ]
+
+
+def test_an_enumeration_shares_its_stage():
+    assert [
+        dossier
+        for dossier, *_rest in events(
+            "Het voorzitterschap bereikte vóór het kerstreces een politiek akkoord over de "
+            "Eurodac-verordening, de Screeningsverordening en de APR.",
+            d(2024, 2, 2),
+        )
+    ] == ["eurodac", "screening", "apr"]
+
+
+def test_what_is_foreseen():
+    assert events(
+        "Als het Europees Parlement in april instemt, zal de Raad de APR formeel aannemen.",
+        d(2024, 1, 15),
+    ) == [
+        ("apr", Stage.EP_PLENARY_VOTE, True, d(2024, 4, 1), "month"),
+        ("apr", Stage.COUNCIL_ADOPTION, True, None, "day"),
+    ]
+
+
+def test_publication_and_entry_into_force_each_with_their_own_date():
+    assert events(
+        "De APR is op 22 mei 2024 gepubliceerd in het Publicatieblad en treedt op 11 juni 2024 "
+        "in werking.",
+        d(2024, 10, 1),
+    ) == [
+        ("apr", Stage.PUBLICATION, False, d(2024, 5, 22), "day"),
+        ("apr", Stage.ENTRY_INTO_FORCE, False, d(2024, 6, 11), "day"),
+    ]
+
+
+def test_a_transposition_period_is_the_application_stage():
+    assert events(
+        "De lidstaten krijgen twee jaar de tijd om de APR in te voeren en zich op de "
+        "inwerkingtreding voor te bereiden.",
+        d(2024, 1, 15),
+    ) == [("apr", Stage.APPLICATION, True, None, "day")]
+
+
+def test_the_date_of_a_meeting_or_paper_is_not_the_stage_date():
+    assert events(
+        "In het verslag van de JBZ-Raad van 9 en 10 juni 2022 is uw Kamer geïnformeerd over de "
+        "eerder bereikte Raadspositie over de APR.",
+        d(2024, 1, 15),
+    ) == [("apr", Stage.COUNCIL_MANDATE, False, None, "day")]
+
+
+def test_withdrawn_and_stalled():
+    assert events(
+        "Het voorstel voor de Crisisverordening is door de Commissie ingetrokken. De "
+        "onderhandelingen over de APR liggen al maanden stil.",
+        d(2024, 1, 15),
+    ) == [
+        ("crisisverordening", Stage.WITHDRAWN, False, None, "day"),
+        ("apr", Stage.STALLED, False, None, "day"),
+    ]
+
+
+def test_a_proposal_that_only_exists_and_a_wish_is_no_adoption():
+    assert events(
+        "Tevens moet de Crisisverordening zo snel mogelijk worden aangenomen.", d(2024, 1, 15)
+    ) == [("crisisverordening", Stage.PROPOSAL, False, None, "day")]
+
+
+def test_stages_as_they_apply_to_the_kind_of_file():
+    # An agreement the EU accedes to enters into force for it.
+    assert events(
+        "De EU is op 1 oktober jl. toegetreden tot het Verdrag van Istanbul.", d(2023, 10, 19)
+    ) == [("istanbul", Stage.ENTRY_INTO_FORCE, False, d(2023, 10, 1), "day")]
+    # A system "enters into force" when it goes live; the next one "follows".
+    assert events(
+        "De inwerkingtreding van het EES staat gepland voor najaar 2024. Het ETIAS zou dan "
+        "volgen in voorjaar 2025.",
+        d(2023, 10, 19),
+    ) == [
+        ("ees", Stage.APPLICATION, True, d(2024, 7, 1), "half_year"),
+        ("etias", Stage.APPLICATION, True, d(2025, 1, 1), "half_year"),
+    ]
+    # Council conclusions are adopted, never proposed by the Commission.
+    assert events(
+        "De JBZ-Raad nam de Raadsconclusies over de rechtsstaat aan.", d(2023, 10, 19)
+    ) == [("conclusies", Stage.COUNCIL_ADOPTION, False, None, "day")]
+
+
+def test_no_file_no_stage():
+    assert events("De Raad nam de conclusies aan. Er is een akkoord bereikt.", d(2024, 1, 1)) == []
+
+
+def test_without_the_document_date_relative_dates_stay_open():
+    assert events(
+        "Het Coreper stemde op 20 december jl. in met het akkoord over de APR.", None
+    ) == [("apr", Stage.COREPER_ENDORSEMENT, False, None, "day")]
+
+
+# The seeds, against fixtures/50_stage_events.json --------------------------------------------
+
+
+def _score(found, expected):
+    """True positives: expected (slug, stage, expected, date) matched one to one by a found
+    proposal with the same dossier, stage and tense, and the same date when both have one.
+    Proposals equal in all four count once."""
+    found = {(e.dossier or f"new:{e.name}", e.stage, e.expected, e.date) for e in found}
+    expected = set(expected)
+    used, missed = set(), []
+    # Dated expectations first, each preferring a proposal with the same date.
+    for key in sorted(expected, key=lambda key: key[3] is None):
+        candidates = [
+            proposal
+            for proposal in found - used
+            if proposal[:3] == key[:3] and (None in (proposal[3], key[3]) or proposal == key)
+        ]
+        if candidates:
+            used.add(min(candidates, key=lambda proposal: proposal[3] != key[3]))
+        else:
+            missed.append(key)
+    return len(used), found, expected, missed, sorted(found - used, key=str)
+
+
+@pytest.mark.django_db  # so that the test database is set up for seed_records
+def test_stage_events_on_the_seeds(seed_records):  # noqa: F811
+    true_positives = found_total = expected_total = 0
+    lines = []
+    for seed in SEED_NAMES:
+        source = ImportText.from_text((SEEDS_DIR / seed).read_text(encoding="utf-8"))
+        start = time.perf_counter()
+        found = extract_stage_events(
+            source, seed_records.gazetteer, seed_records.reference_dates[seed]
+        )
+        milliseconds = (time.perf_counter() - start) * 1000
+        hits, proposed, expected, missed, spurious = _score(found, seed_records.stage_events[seed])
+        true_positives += hits
+        found_total += len(proposed)
+        expected_total += len(expected)
+        recall = hits / len(expected) if expected else 1.0
+        precision = hits / len(proposed) if proposed else 1.0
+        lines.append(
+            f"{seed}: recall {recall:.0%} ({hits}/{len(expected)}), precision {precision:.0%} "
+            f"({hits}/{len(proposed)}), {milliseconds:.0f} ms"
+        )
+        lines += [f"    missed {key}" for key in missed]
+        lines += [f"    not curated {key}" for key in spurious]
+        for event in found:
+            assert event.passage in source.text
+    recall, precision = true_positives / expected_total, true_positives / found_total
+    lines.append(f"stage events overall: recall {recall:.1%}, precision {precision:.1%}")
+    print("\n".join(lines))
+    assert recall >= 0.75, "\n".join(lines)
+    assert precision >= 0.75, "\n".join(lines)
