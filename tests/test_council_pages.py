@@ -72,7 +72,7 @@ def test_meeting_page_query_count_is_bounded(seeded, reader_client, django_asser
     item = AgendaItem.objects.filter(meeting=meeting).first()
     for dossier in Dossier.objects.all()[:20]:
         Mention.objects.get_or_create(meeting=meeting, agenda_item=item, dossier=dossier)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         response = reader_client.get(meeting.get_absolute_url())
     assert len(response.context["agenda_items"][0].dossiers) >= 20
 
