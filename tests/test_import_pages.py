@@ -153,3 +153,17 @@ def test_cli_refuses_a_missing_or_empty_file(seeded, tmp_path):
     empty.write_bytes(b"")
     with pytest.raises(CommandError):
         call_command("import_document", str(empty))
+
+
+@pytest.mark.parametrize("seed", sorted(path.name for path in SEEDS_DIR.glob("*.txt")))
+def test_every_seed_imports_and_accepts_without_duplicates(seeded, capsys, seed):
+    call_command("import_document", str(SEEDS_DIR / seed), "--dry-run", "--format", "json")
+    assert json.loads(capsys.readouterr().out)["document"]["document_type"]
+    call_command("import_document", str(SEEDS_DIR / seed), "--accept")
+    assert "Accepted" in capsys.readouterr().out
+    document_import = DocumentImport.objects.get()
+    assert document_import.status == DocumentImport.Status.ACCEPTED
+    counts = [model.objects.count() for model in (StageEvent, Mention)]
+    call_command("import_document", str(SEEDS_DIR / seed), "--accept")
+    assert "Created: {}" in capsys.readouterr().out
+    assert [model.objects.count() for model in (StageEvent, Mention)] == counts

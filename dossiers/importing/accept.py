@@ -95,6 +95,9 @@ class Acceptance:
             "title": proposal.get("title", "")[:400],
             "date": _date(proposal.get("date")),
         }
+        if not fields["title"] and not proposal.get("citation"):
+            # A document needs a number or a title; the file it came in is the next best name.
+            fields["title"] = self.document_import.file_name[:400]
         if proposal.get("chamber"):
             fields["chamber"] = proposal["chamber"]
         document = None
@@ -229,9 +232,15 @@ class Acceptance:
         passage = proposal["passage"]
         if proposal.get("matched_commitment"):
             commitment = Commitment.objects.get(pk=proposal["matched_commitment"])
-            already = commitment.fulfilled_by_document_id == self.document.pk
+            if commitment.fulfilment_mode == Commitment.FulfilmentMode.STANDING:
+                new = not commitment.checks.filter(document=self.document).exists()
+            elif commitment.fulfilled_by_document_id:
+                # Fulfilled already (by this or another document): the first record stands.
+                return
+            else:
+                new = True
             fulfil_commitment(commitment, document=self.document, passage=passage)
-            self.count("commitments_fulfilled", not already)
+            self.count("commitments_fulfilled", new)
             return
         if not proposal["fulfilled_here"]:
             _commitment, created = Commitment.objects.get_or_create(
