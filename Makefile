@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint format
+.PHONY: install run test lint format bench faults
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=..."; exit 1; }
@@ -30,3 +30,11 @@ test: install
 lint format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The benchmark of bench/README.md: SQLite and PostgreSQL, scales 0.1, 1 and 10, and a load test.
+bench: install
+	$(PY) bench/run.py
+
+# Load with faults (ops/README.md): gunicorn under load, a worker killed, database connections dropped.
+faults: install
+	$(PY) ops/faults.py

@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Commitment, CouncilMeeting, Dossier, Person, PolicyArea, Stage
@@ -31,7 +31,10 @@ class DossierFilter(django_filters.FilterSet):
     )
     responsible_officer = django_filters.ModelChoiceFilter(
         label=_("responsible officer"),
-        queryset=get_user_model().objects.filter(dossiers__isnull=False).distinct(),
+        # EXISTS rather than a join made DISTINCT: no pass over every dossier's officer.
+        queryset=get_user_model().objects.filter(
+            Exists(Dossier.objects.filter(responsible_officer=OuterRef("pk")))
+        ),
     )
     changed_since = django_filters.DateFilter(
         label=_("changed since"), method="filter_changed_since", widget=DATE_INPUT

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .citations import CitationError, parse_citation
 from .models import Commitment, ParliamentaryDocument
+from .models.locking import ConflictError
 from .services import fulfil_commitment
 
 
@@ -55,6 +56,46 @@ class ParliamentaryDocumentAdminForm(forms.ModelForm):
         return cleaned
 
 
+class VersionedModelForm(forms.ModelForm):
+    """A change form that carries the version it showed and refuses to save over a newer one.
+
+    The form check gives the message with the officer's input kept; the model's
+    save_if_version() catches a save that slips in between the check and the write.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stored_version = self._stored_version()
+        self.initial["version"] = self.stored_version
+
+    def _stored_version(self):
+        instance = self.instance
+        if instance.pk is None:
+            return None
+        if instance._state.db is not None:
+            return instance.version
+        # Not loaded from the database (a revert form shows a historical copy): ask it.
+        return (
+            type(instance)
+            ._base_manager.filter(pk=instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+
+    @property
+    def expected_version(self):
+        """The version to save over, or None when there is no stored record to protect."""
+        return None if self.stored_version is None else self.cleaned_data.get("version")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.stored_version is not None and cleaned.get("version") != self.stored_version:
+            raise ConflictError(self.instance.conflict_message, code="conflict")
+        return cleaned
+
+
 class FulfilCommitmentForm(forms.Form):
     """Choose the document and passage that fulfil the selected commitments."""
 
@@ -70,6 +111,8 @@ class FulfilCommitmentForm(forms.Form):
         help_text=_("Leave empty to use the date of the document."),
     )
     partly = forms.BooleanField(label=_("partly fulfilled"), required=False)
+    # The version of the commitment the checklist showed; the admin's bulk action has none.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, admin_site=None, documents=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,6 +142,7 @@ class FulfilCommitmentForm(forms.Form):
             passage=self.cleaned_data["passage"],
             fulfilled_on=self.cleaned_data["fulfilled_on"],
             partly=self.cleaned_data["partly"],
+            expected_version=self.cleaned_data["version"],
         )
 
 

@@ -8,14 +8,19 @@ from .models import Commitment, StandingCommitmentCheck
 
 
 @transaction.atomic
-def fulfil_commitment(commitment, *, document, passage, fulfilled_on=None, partly=False):
+def fulfil_commitment(
+    commitment, *, document, passage, fulfilled_on=None, partly=False, expected_version=None
+):
     """Record that `document` fulfils `commitment`, quoting `passage`.
 
     A standing commitment gets a check for this report and stays open. Fulfilling an already
     fulfilled commitment by the same document changes nothing, so a double submit records once.
-    Returns the commitment as stored.
+    With `expected_version` (the version the officer saw), a one-off commitment changed since
+    then is refused with ConflictError. Returns the commitment as stored.
     """
     commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if expected_version is None:
+        expected_version = commitment.version
     if not passage.strip():
         raise ValidationError(
             _("Quote the passage that fulfils the commitment."), code="empty_passage"
@@ -45,5 +50,5 @@ def fulfil_commitment(commitment, *, document, passage, fulfilled_on=None, partl
     commitment.fulfilment_passage = passage
     commitment.fulfilled_on = fulfilled_on
     commitment.full_clean()
-    commitment.save()
+    commitment.save_if_version(expected_version)
     return commitment

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import api, commitment, council, dashboard, dossier, feeds, importing, overview
+from .views.account import account
 
 app_name = "dossiers"
 
@@ -32,6 +33,7 @@ urlpatterns = [
     path("import/<int:pk>/", importing.import_review, name="import_review"),
     path("agenda.ics", feeds.calendar, name="calendar"),
     path("feed/stadia/", feeds.StageChangeFeed(), name="stage_feed"),
+    path("account/", account, name="account"),
     path("api/dossiers/", api.dossier_list, name="api_dossier_list"),
     path("api/dossiers/<slug:slug>/", api.dossier_detail, name="api_dossier_detail"),
     path("api/meetings/", api.meeting_list, name="api_meeting_list"),

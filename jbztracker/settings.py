@@ -1,19 +1,63 @@
 """Settings for jbztracker.
 
 Zero set-up by default (SQLite in the project folder); PostgreSQL when DATABASE_URL is set.
+DJANGO_ENV=production turns DEBUG off and takes the secret key and host names from the
+environment, refusing to start without them.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
-ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+ENVIRONMENT = os.environ.get("DJANGO_ENV", "development")
+if ENVIRONMENT not in ("development", "production"):
+    # A typo must not start a server with DEBUG on.
+    raise ImproperlyConfigured(
+        f"DJANGO_ENV={ENVIRONMENT!r} is not known: use 'production' or 'development'."
+    )
+PRODUCTION = ENVIRONMENT == "production"
+
+
+def _comma_list(value):
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _required_in_production(name, example):
+    value = os.environ.get(name, "").strip()
+    if not value.strip(","):
+        raise ImproperlyConfigured(
+            f"{name} is not set. With DJANGO_ENV=production it must come from the environment, "
+            f"e.g. {name}={example}"
+        )
+    return value
+
+
+if PRODUCTION:
+    DEBUG = False
+    SECRET_KEY = _required_in_production("DJANGO_SECRET_KEY", "<50 or more random characters>")
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is too weak: use 50 or more random characters, e.g. from "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    ALLOWED_HOSTS = _comma_list(_required_in_production("DJANGO_ALLOWED_HOSTS", "jbz.example"))
+else:
+    DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
+    SECRET_KEY = os.environ.get(
+        "DJANGO_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production"
+    )
+    ALLOWED_HOSTS = _comma_list(os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost"))
+
+# Origins (with scheme) of pages that may post forms here, e.g. https://jbz.example when a
+# proxy on another port or host name sits in front.
+CSRF_TRUSTED_ORIGINS = _comma_list(os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", ""))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -26,6 +70,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "simple_history",
+    "axes",
     "dossiers",
 ]
 
@@ -41,6 +86,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jbztracker.urls"
@@ -66,18 +114,42 @@ WSGI_APPLICATION = "jbztracker.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        # Workers keep their PostgreSQL connection for a minute in production; the health check
+        # before each request's first query replaces one the server has dropped.
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60" if PRODUCTION else "0")),
+        conn_health_checks=True,
     )
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    # Refuses a login while its username and address are locked out; ModelBackend logs in.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Five wrong passwords for one username from one address lock that pair out for 15 minutes;
+# a successful login clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# A working day, and the session ends with the browser.
+SESSION_COOKIE_AGE = int(timedelta(hours=8).total_seconds())
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers:dashboard"
@@ -104,3 +176,41 @@ if DEBUG:
 WHITENOISE_AUTOREFRESH = DEBUG
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+
+# The pages use no JavaScript and no inline styles; the admin loads its scripts from here too.
+# The same policy holds in development, so a page that breaks it breaks before production.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # The favicon is an empty data: URL, so the browser asks for no /favicon.ico.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(timedelta(days=365).total_seconds())
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    # Behind a proxy that terminates TLS and sets X-Forwarded-Proto (and strips it from clients),
+    # DJANGO_SECURE_PROXY_SSL_HEADER=1 lets Django see the request was made over HTTPS.
+    if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER") == "1":
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Users get the plain 500 page; the traceback goes to the server's log (gunicorn's stderr).
+    LOGGING = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+        "root": {"handlers": ["stderr"], "level": "WARNING"},
+    }

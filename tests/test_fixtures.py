@@ -14,6 +14,7 @@ from dossiers.models import (
     DocumentImport,
     Dossier,
     DossierAlias,
+    FeedToken,
     Mention,
     Motion,
     MotionReport,
@@ -43,11 +44,12 @@ def _assert_quoted(passage, document, what):
 
 
 def _curated_models():
-    """Every model of curated data: not the history tables, not the import workflow."""
+    """Every model of curated data: not the history tables, the import workflow or tokens."""
     return [
         model
         for model in apps.get_app_config("dossiers").get_models()
-        if not model._meta.model_name.startswith("historical") and model is not DocumentImport
+        if not model._meta.model_name.startswith("historical")
+        and model not in (DocumentImport, FeedToken)
     ]
 
 

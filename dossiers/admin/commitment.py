@@ -4,10 +4,10 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..forms import FulfilCommitmentForm
 from ..models import Commitment, StandingCommitmentCheck
+from .base import VersionedAdmin
 
 
 class StandingCommitmentCheckInline(admin.TabularInline):
@@ -17,7 +17,7 @@ class StandingCommitmentCheckInline(admin.TabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(VersionedAdmin):
     list_display = [
         "subject",
         "members_display",

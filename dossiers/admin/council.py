@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import AgendaItem, CouncilMeeting, Mention
+from .base import HistoryAdmin
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -11,7 +11,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(CouncilMeeting)
-class CouncilMeetingAdmin(SimpleHistoryAdmin):
+class CouncilMeetingAdmin(HistoryAdmin):
     list_display = ["__str__", "start_date", "end_date", "is_informal", "location", "presidency"]
     list_filter = ["formation", "is_informal", "presidency"]
     search_fields = ["location", "presidency", "notes", "start_date"]
@@ -20,7 +20,7 @@ class CouncilMeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(HistoryAdmin):
     list_display = ["title", "meeting", "section", "number", "format", "is_main_result"]
     list_filter = ["section", "format"]
     search_fields = ["title", "main_result"]
@@ -33,7 +33,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(SimpleHistoryAdmin):
+class MentionAdmin(HistoryAdmin):
     list_display = ["dossier", "meeting", "agenda_item", "source_document"]
     list_filter = ["meeting"]
     date_hierarchy = "meeting__start_date"

@@ -1,13 +1,13 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..citations import CitationError, parse_citation
 from ..forms import ParliamentaryDocumentAdminForm
 from ..models import ParliamentaryDocument
+from .base import HistoryAdmin
 
 
 @admin.register(ParliamentaryDocument)
-class ParliamentaryDocumentAdmin(SimpleHistoryAdmin):
+class ParliamentaryDocumentAdmin(HistoryAdmin):
     form = ParliamentaryDocumentAdminForm
     list_display = ["__str__", "document_type", "chamber", "date", "session_year"]
     list_filter = ["document_type", "chamber", "session_year"]

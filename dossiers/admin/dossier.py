@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Dossier, DossierAlias, Mention, Stage, StageEvent, Topic
+from .base import HistoryAdmin, VersionedAdmin
 
 
 class DossierAliasInline(admin.TabularInline):
@@ -27,14 +27,14 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(HistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Dossier)
-class DossierAdmin(SimpleHistoryAdmin):
+class DossierAdmin(VersionedAdmin):
     list_display = [
         "title",
         "short_name",
@@ -84,7 +84,7 @@ class DossierAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StageEvent)
-class StageEventAdmin(SimpleHistoryAdmin):
+class StageEventAdmin(HistoryAdmin):
     list_display = ["dossier", "stage", "date_display", "precision", "is_expected", "meeting"]
     list_filter = ["stage", "is_expected", "precision"]
     search_fields = ["dossier__title", "dossier__short_name", "source_passage", "note"]

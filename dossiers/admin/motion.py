@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Motion, MotionReport
+from .base import HistoryAdmin
 
 
 class MotionReportInline(admin.StackedInline):
@@ -11,7 +11,7 @@ class MotionReportInline(admin.StackedInline):
 
 
 @admin.register(Motion)
-class MotionAdmin(SimpleHistoryAdmin):
+class MotionAdmin(HistoryAdmin):
     list_display = ["subject", "document", "outcome", "execution"]
     list_filter = ["outcome", "execution"]
     date_hierarchy = "document__date"

@@ -1,11 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Commitment, Debate, Person
+from .base import HistoryAdmin
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["name", "initials", "role", "party", "chamber", "title"]
     list_filter = ["role", "chamber", "party"]
     search_fields = ["name", "party", "title"]
@@ -29,7 +29,7 @@ class CommitmentInline(admin.StackedInline):
 
 
 @admin.register(Debate)
-class DebateAdmin(SimpleHistoryAdmin):
+class DebateAdmin(HistoryAdmin):
     list_display = ["subject", "kind", "date", "committee", "meeting"]
     list_filter = ["kind", "chamber"]
     search_fields = ["subject", "committee", "notes"]

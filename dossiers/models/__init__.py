@@ -1,6 +1,7 @@
 """The domain: EU files (dossiers), their stages, Council meetings, documents, people,
 commitments and motions. One module per concept."""
 
+from .access import FeedToken
 from .base import Chamber, PolicyArea
 from .commitment import Commitment, StandingCommitmentCheck
 from .council import AgendaItem, CouncilMeeting, Mention
@@ -20,6 +21,7 @@ __all__ = [
     "DocumentImport",
     "Dossier",
     "DossierAlias",
+    "FeedToken",
     "Mention",
     "Motion",
     "MotionReport",

@@ -2,12 +2,14 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import Chamber
+from .council import CouncilMeeting
 from .document import ParliamentaryDocument
+from .locking import VersionedModel
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -34,19 +36,38 @@ class CommitmentQuerySet(models.QuerySet):
 
     def overdue(self, on=None):
         """Open one-off commitments past their date, or whose due report has been sent."""
-        on = on or datetime.date.today()
-        due_report_sent = ParliamentaryDocument.objects.reports().filter(
-            meetings=OuterRef("due_meeting"), date__lte=on
-        )
-        return self.open().one_off().filter(Q(due_date__lt=on) | Q(Exists(due_report_sent)))
+        return self.filter(_overdue(on))
 
     def with_overdue(self, on=None):
         """Annotate `overdue` (bool) in the same query, for lists."""
-        overdue = Commitment.objects.overdue(on).filter(pk=OuterRef("pk"))
-        return self.annotate(overdue=Exists(overdue))
+        return self.annotate(
+            overdue=Case(
+                When(_overdue(on), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
 
 
-class Commitment(models.Model):
+def _overdue(on=None):
+    """The condition of CommitmentQuerySet.overdue(), for a filter or an annotation.
+
+    The meetings whose report is out are one uncorrelated subquery that the database runs once;
+    an EXISTS per commitment made SQLite read every report for each open commitment.
+    """
+    on = on or datetime.date.today()
+    reported = CouncilMeeting.objects.filter(
+        documents__document_type=ParliamentaryDocument.DocumentType.REPORT,
+        documents__date__lte=on,
+    ).values("pk")
+    return (
+        Q(status=Commitment.Status.OPEN)
+        & ~Q(fulfilment_mode=Commitment.FulfilmentMode.STANDING)
+        & (Q(due_date__lt=on) | Q(due_meeting__in=reported))
+    )
+
+
+class Commitment(VersionedModel):
     """A toezegging: a minister's promise to parliament, made in a debate or a document.
 
     A standing commitment (report on human rights in every JBZ report) is never closed: each
@@ -147,6 +168,10 @@ class Commitment(models.Model):
 
     objects = CommitmentQuerySet.as_manager()
 
+    conflict_message = _(
+        "Someone else has changed this commitment in the meantime; reload the page."
+    )
+
     class Meta:
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
@@ -189,6 +214,8 @@ class Commitment(models.Model):
         indexes = [
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["fulfilment_mode", "status"]),
+            # Lists show the newest first (created_at, then pk): one page read from the index.
+            models.Index(fields=["created_at", "id"]),
         ]
 
     def __str__(self):

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from ..dates import format_period
 from .base import PolicyArea
+from .locking import VersionedModel
 from .stage import LATEST_FIRST, LEGISLATIVE_PATH, Stage, StageEvent
 
 commission_reference_validator = RegexValidator(
@@ -92,7 +93,7 @@ class DossierQuerySet(models.QuerySet):
         )
 
 
-class Dossier(models.Model):
+class Dossier(VersionedModel):
     """An EU file: a legislative proposal, a Council decision or conclusions, an agreement."""
 
     class InstrumentType(models.TextChoices):
@@ -174,6 +175,8 @@ class Dossier(models.Model):
 
     objects = DossierQuerySet.as_manager()
 
+    conflict_message = _("Someone else has changed this dossier in the meantime; reload the page.")
+
     class Meta:
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
@@ -196,6 +199,10 @@ class Dossier(models.Model):
         indexes = [
             models.Index(fields=["policy_area", "instrument_type"]),
             models.Index(fields=["updated_at"]),
+            # The register and the admin list sort by title: read in order, stop after a page.
+            models.Index(fields=["title"]),
+            # The packages (the register's package filter), by title.
+            models.Index(fields=["instrument_type", "title"]),
         ]
 
     def __str__(self):

@@ -56,12 +56,14 @@ class StageEventQuerySet(models.QuerySet):
         """Events whose period (a day, month, quarter ...) overlaps the days start..end.
 
         A period starting on `date` ends on or after `start` when date > start - its length,
-        so the test stays in SQL, one condition per precision.
+        so the test stays in SQL, one condition per precision. The bounds of the longest period
+        repeated outside the OR let PostgreSQL read one date range, not every event up to `end`.
         """
         condition = models.Q()
         for precision, length in PERIOD_LENGTH.items():
             condition |= models.Q(precision=precision, date__gt=start - length, date__lte=end)
-        return self.filter(condition)
+        earliest = min(start - length for length in PERIOD_LENGTH.values())
+        return self.filter(condition, date__gt=earliest, date__lte=end)
 
 
 class StageEvent(SourcedModel):
@@ -118,8 +120,17 @@ class StageEvent(SourcedModel):
             )
         ]
         indexes = [
-            models.Index(fields=["dossier", "is_expected", "date"]),
+            # A dossier's latest actual event (LATEST_FIRST), on any day, is the first entry read
+            # backwards: the current stage and the stage on a date without sorting. PostgreSQL
+            # needs the NULLS LAST order spelled out: migration 0007 adds its own index for it.
+            models.Index(
+                fields=["dossier", "date", "stage", "id"],
+                condition=models.Q(is_expected=False),
+                name="stage_event_actual_latest",
+            ),
             models.Index(fields=["date", "stage"]),
+            # overlapping(): one range per precision (the dashboard's expected milestones).
+            models.Index(fields=["precision", "date"]),
         ]
 
     def __str__(self):

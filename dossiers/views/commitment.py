@@ -98,7 +98,10 @@ def commitment_list(request):
     if grouping not in GROUPINGS:
         grouping = "status"
     valid = not filterset.is_bound or filterset.is_valid()
-    commitments = filterset.qs.distinct() if valid else filterset.queryset.none()
+    commitments = filterset.qs if valid else filterset.queryset.none()
+    if valid and filterset.is_bound and filterset.form.cleaned_data.get("member"):
+        # Only the member filter joins a many-to-many table, which can repeat a commitment.
+        commitments = commitments.distinct()
     page = Paginator(commitments, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     groups = {}
     for commitment in page:

@@ -61,7 +61,7 @@ def meeting_detail(request, pk):
         "document_type", "date"
     )
     commitments = Commitment.objects.select_related(
-        "made_by", "debate", "fulfilled_by_document"
+        "made_by", "debate", "due_meeting", "fulfilled_by_document"
     ).prefetch_related("members")
     context = {
         "meeting": meeting,

@@ -8,6 +8,17 @@ from ..models import Dossier
 from ..tables import DossierTable
 from ..timeline import load_dossier, off_path_stage, package_axis, stage_bar, timeline_entries
 
+REGISTER_FIELDS = (
+    "title",
+    "short_name",
+    "slug",
+    "instrument_type",
+    "policy_area",
+    "parent__title",
+    "parent__short_name",
+    "responsible_officer__username",
+)
+
 
 class DossierListView(ExportMixin, SingleTableMixin, FilterView):
     """The register: filter, sort, page through and export every dossier."""
@@ -20,7 +31,12 @@ class DossierListView(ExportMixin, SingleTableMixin, FilterView):
     export_name = "dossiers"
 
     def get_queryset(self):
-        return Dossier.objects.with_current_stage().select_related("parent", "responsible_officer")
+        # Only the columns of the table: the downloads load every dossier.
+        return (
+            Dossier.objects.with_current_stage()
+            .select_related("parent", "responsible_officer")
+            .only(*REGISTER_FIELDS)
+        )
 
 
 def dossier_detail(request, slug):

@@ -1,9 +1,17 @@
-"""The Council calendar as iCalendar and the stage changes as an Atom feed, for subscribing."""
+"""The Council calendar as iCalendar and the stage changes as an Atom feed, for subscribing.
+
+Calendar apps and feed readers cannot log in: these two views, and only these, also accept the
+user's personal token (?token=..., see the account page) instead of a session.
+"""
 
 import datetime
+import functools
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -13,12 +21,39 @@ from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
 from ..dates import period_end
-from ..models import Commitment, CouncilMeeting, StageEvent
+from ..models import Commitment, CouncilMeeting, FeedToken, StageEvent
 from ..models.stage import LATEST_FIRST
 
 # The documents date things by the Dutch calendar day.
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ONE_DAY = datetime.timedelta(days=1)
+
+
+def _check_session_or_token(request):
+    """Let a logged-in user or a valid token through; without either, send to the login page.
+
+    A wrong or revoked token is refused (403) rather than redirected: a calendar app cannot
+    follow a login page, and the user should see that the address no longer works.
+    """
+    if request.user.is_authenticated:
+        return None
+    key = request.GET.get("token")
+    if not key:
+        return redirect_to_login(request.get_full_path())
+    if FeedToken.objects.user_for_key(key) is None:
+        raise PermissionDenied
+    return None
+
+
+def session_or_token(view):
+    """Open `view` to a valid token as well as to a session (LoginRequiredMiddleware would not)."""
+
+    @login_not_required
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        return _check_session_or_token(request) or view(request, *args, **kwargs)
+
+    return checked
 
 
 def _all_day_event(uid, summary, first_day, last_day, stamp, url, description="", location=""):
@@ -37,6 +72,7 @@ def _all_day_event(uid, summary, first_day, last_day, stamp, url, description=""
     return event
 
 
+@session_or_token
 def calendar(request):
     """Council meetings, expected stages and commitment due dates, for a calendar app."""
     stamp = timezone.now()
@@ -106,6 +142,10 @@ class StageChangeFeed(Feed):
     feed_type = Atom1Feed
     title = gettext_lazy("JBZ dossiers: stages reached")
     subtitle = gettext_lazy("The latest stages reached by EU Justice and Home Affairs files.")
+    login_required = False  # checked in __call__: a session or a token
+
+    def __call__(self, request, *args, **kwargs):
+        return _check_session_or_token(request) or super().__call__(request, *args, **kwargs)
 
     def link(self):
         return reverse("dossiers:dossier_list")

@@ -1,0 +1,158 @@
+"""Property-based tests of the citation parser: any text is refused cleanly or read, and what
+the app prints reads back as the same paper. The worked examples are in test_citations.py."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossiers.citations import (
+    EERSTE_KAMER,
+    TWEEDE_KAMER,
+    Citation,
+    CitationError,
+    find_citations,
+    format_citation,
+    format_dossier_number,
+    parse_citation,
+)
+
+EXAMPLES = 300
+CHECKED = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+
+# Arbitrary text, and text made of the pieces citations are made of, glued with and without
+# spaces, so that the generator also reaches the parser's deeper branches.
+CITATION_PIECES = [*"0123456789 -–/.,;:()\n", "Kamerstukken", "Kamerstuk", "II", "I", "nr."]
+CITATION_PIECES += ["nr", "no.", "en", "32 317", "32317", "36 410", "2023/24", "2022–23"]
+CITATION_PIECES += ["2023-2024", "1999/00", "2023/25", "VI", "XIII", "B", "C"]
+TEXTS = (
+    st.text(max_size=300)
+    | st.lists(st.sampled_from(CITATION_PIECES), max_size=40).map(" ".join)
+    | st.lists(st.sampled_from(CITATION_PIECES), max_size=40).map("".join)
+)
+
+ROMAN_NUMERALS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+ROMAN_NUMERALS += ["XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXX"]
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def dossier_numbers(digits):
+    return st.integers(10 ** (digits - 1), 10**digits - 1).map(str)
+
+
+def session_years():
+    return st.integers(1900, 2098).map(lambda start: f"{start}-{start + 1}")
+
+
+def citations(digits=5):
+    """Valid citations as the model stores them: numbers without leading zeros, a budget
+    chapter in roman numerals, a numbered or lettered paper, with or without session year."""
+    return st.builds(
+        Citation,
+        chamber=st.sampled_from([TWEEDE_KAMER, EERSTE_KAMER]),
+        dossier_number=dossier_numbers(digits),
+        sub_number=st.integers(1, 99999).map(str) | st.text(LETTERS, min_size=1, max_size=2),
+        session_year=st.just("") | session_years(),
+        dossier_chapter=st.just("") | st.sampled_from(ROMAN_NUMERALS),
+        joint_dossier_numbers=st.lists(dossier_numbers(digits), max_size=2).map(tuple),
+    )
+
+
+@st.composite
+def printed_forms(draw):
+    """A citation and one of the ways documents print it ("Kamerstukken II, 2022–23, 32 317,
+    nr. 790", "Kamerstuk 32 317, nr. 866", "32317-872", "35 913, B" ...)."""
+    citation = draw(citations())
+    numeral = {TWEEDE_KAMER: "II", EERSTE_KAMER: "I"}[citation.chamber]
+    # Without the numeral a lettered paper is the Eerste Kamer's, a numbered one the Tweede's.
+    implied_chamber = EERSTE_KAMER if citation.sub_number.isalpha() else TWEEDE_KAMER
+    word = draw(st.sampled_from(["Kamerstukken", "Kamerstuk"]))
+    prefixes = [f"{word} {numeral}"]
+    if citation.chamber == implied_chamber:
+        prefixes += [word, ""]
+    parts = [prefix] if (prefix := draw(st.sampled_from(prefixes))) else []
+    if citation.session_year:
+        start, end = citation.session_year.split("-")
+        forms = [f"{start}/{end[2:]}", f"{start}–{end[2:]}", f"{start}-{end}", f"{start}/{end}"]
+        parts.append(draw(st.sampled_from(forms)))
+    print_number = format_dossier_number if draw(st.booleans()) else str
+    number = print_number(citation.dossier_number)
+    if citation.dossier_chapter:
+        number += f" {citation.dossier_chapter}"
+    for joint in citation.joint_dossier_numbers:
+        number += f" en {print_number(joint)}"
+    text = draw(st.sampled_from([", ", " "])).join([*parts, number])
+    if citation.sub_number.isalpha():
+        text += f", {citation.sub_number}"
+    else:
+        forms = [f", nr. {citation.sub_number}", f" nr. {citation.sub_number}"]
+        forms += [f", nr {citation.sub_number}"]
+        if not citation.joint_dossier_numbers:
+            forms.append(f"-{citation.sub_number}")
+        text += draw(st.sampled_from(forms))
+    return citation, text + draw(st.sampled_from(["", "."]))
+
+
+@CHECKED
+@given(text=TEXTS)
+def test_parse_citation_refuses_anything_else_with_a_citation_error(text):
+    try:
+        citation = parse_citation(text)
+    except CitationError as error:
+        assert str(error)
+    else:
+        assert isinstance(citation, Citation)
+
+
+@CHECKED
+@given(text=TEXTS)
+def test_find_citations_never_raises_and_reads_what_it_finds_as_parse_citation_does(text):
+    for found in find_citations(text):
+        assert found.text in text[found.start : found.end]
+        assert parse_citation(found.text) == found.citation
+
+
+@pytest.mark.parametrize(
+    "digits",
+    [
+        pytest.param(
+            4,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="format_dossier_number prints '1 234', which the parser does not read",
+            ),
+        ),
+        5,
+        pytest.param(
+            6,
+            marks=pytest.mark.xfail(
+                strict=True, reason="the parser reads dossier numbers of at most five digits"
+            ),
+        ),
+    ],
+)
+@CHECKED
+@given(data=st.data())
+def test_canonical_form_round_trips_and_is_stable(digits, data):
+    citation = data.draw(citations(digits))
+    canonical = format_citation(citation)
+    assert parse_citation(canonical) == citation
+    assert format_citation(parse_citation(canonical)) == canonical
+
+
+@pytest.mark.xfail(
+    strict=True, reason="the parser reads the 'nr' of a number left out as the letter NR"
+)
+@CHECKED
+@given(citation=citations().filter(lambda citation: citation.sub_number.isdigit()))
+def test_a_citation_without_its_number_is_refused(citation):
+    """'Kamerstukken II 2023/24, 32 317, nr.' names a dossier, not a paper."""
+    cut_short = format_citation(citation).removesuffix(citation.sub_number)
+    with pytest.raises(CitationError):
+        parse_citation(cut_short)
+
+
+@CHECKED
+@given(printed=printed_forms())
+def test_every_printed_form_reads_as_the_same_paper(printed):
+    citation, text = printed
+    assert parse_citation(text) == citation
