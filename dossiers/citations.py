@@ -46,8 +46,9 @@ class FoundCitation:
     end: int
 
 
-# A dossier number is five digits, printed "32 317" or "32317"; a few old ones have four.
-_NUMBER = r"\d{2}\s?\d{3}|\d{4}"
+# A dossier number is five digits, printed "32 317" or "32317"; a few old ones have four
+# ("1234"), and the model allows six ("123 456") for the ones to come.
+_NUMBER = r"\d{2,3}\s?\d{3}|\d{4}"
 _SESSION = r"(?:19|20)\d{2}\s*[-–/]\s*(?:(?:19|20)\d{2}|\d{2})"
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _CITATION = rf"""
@@ -62,7 +63,8 @@ _CITATION = rf"""
     (?:
         ,?\s*(?:nr|no)\.?\s*(?P<sub_nr>\d{{1,5}})
       | \s*-\s*(?P<sub_dash>\d{{1,5}})
-      | ,\s*(?P<sub_letter>[A-Z]{{1,2}})(?![\w])
+      # A lettered paper; "nr." whose number is left out is no letter.
+      | ,\s*(?!(?-i:[Nn][ro])\b)(?P<sub_letter>[A-Z]{{1,2}})(?![\w])
     )
 """
 _FULL_RE = re.compile(rf"^\s*{_CITATION}\s*[.;]?\s*$", re.VERBOSE | re.IGNORECASE)
@@ -129,9 +131,9 @@ def format_citation(citation):
 
 
 def format_dossier_number(number):
-    """'32317' -> '32 317', as the Kamer prints it."""
+    """'32317' -> '32 317', as the Kamer prints it; four digits stay together."""
     digits = re.sub(r"\s", "", number)
-    return f"{digits[:-3]} {digits[-3:]}" if len(digits) > 3 else digits
+    return f"{digits[:-3]} {digits[-3:]}" if len(digits) > 4 else digits
 
 
 def normalize_session_year(text):

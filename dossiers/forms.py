@@ -1,5 +1,8 @@
+import datetime
+
 from django import forms
 from django.contrib import admin
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -150,7 +153,14 @@ class ReferenceDateForm(forms.Form):
     """The day a page looks from (peildatum): today unless the officer picks another."""
 
     peildatum = forms.DateField(
-        label=_("as of"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("as of"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        # The dashboard counts days back and on from it: keep it well inside the calendar.
+        validators=[
+            MinValueValidator(datetime.date(1990, 1, 1)),
+            MaxValueValidator(datetime.date(2100, 12, 31)),
+        ],
     )
 
     def reference_date(self):

@@ -177,7 +177,8 @@ class ParliamentaryDocument(models.Model):
 
     def clean(self):
         super().clean()
-        if self.session_year:
+        # A session year in another form is refused by the field's validator.
+        if session_year_validator.regex.match(self.session_year):
             start, end = self.session_year.split("-")
             if int(end) != int(start) + 1:
                 raise ValidationError(

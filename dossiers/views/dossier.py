@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -20,6 +21,13 @@ REGISTER_FIELDS = (
 )
 
 
+class RegisterPaginator(Paginator):
+    """Pages of 1 to 500 rows: django-tables2 takes the page size from ?per_page= unchecked."""
+
+    def __init__(self, object_list, per_page, **kwargs):
+        super().__init__(object_list, min(max(int(per_page), 1), 500), **kwargs)
+
+
 class DossierListView(ExportMixin, SingleTableMixin, FilterView):
     """The register: filter, sort, page through and export every dossier."""
 
@@ -27,6 +35,7 @@ class DossierListView(ExportMixin, SingleTableMixin, FilterView):
     filterset_class = DossierFilter
     template_name = "dossiers/dossier/list.html"
     paginate_by = 50
+    paginator_class = RegisterPaginator
     export_formats = ("csv", "xlsx")
     export_name = "dossiers"
 
