@@ -12,6 +12,7 @@ scale 1: gunicorn with 4 workers under wrk. Writes bench/results.json and bench/
 """
 
 import argparse
+import datetime
 import json
 import math
 import os
@@ -92,7 +93,7 @@ def pages():
     from django.urls import reverse
 
     from dossiers.management.commands.generate_synthetic import SYNTHETIC_TODAY
-    from dossiers.models import Commitment, CouncilMeeting, Dossier, Stage
+    from dossiers.models import CouncilMeeting, Dossier, Stage
 
     largest = Dossier.objects.annotate(n=Count("stage_events")).order_by("-n", "pk").first()
     busiest = CouncilMeeting.objects.annotate(n=Count("mentions")).order_by("-n", "pk").first()
@@ -104,14 +105,14 @@ def pages():
     )
     count = Dossier.objects.count()
     last_page = min(50, math.ceil(count / 50))
-    quarter = (SYNTHETIC_TODAY.month - 2) // 3 + 1 if SYNTHETIC_TODAY.month > 1 else 4
-    year = SYNTHETIC_TODAY.year if SYNTHETIC_TODAY.month > 1 else SYNTHETIC_TODAY.year - 1
+    # The last quarter that ended before the synthetic data's "today".
+    last_day = SYNTHETIC_TODAY - datetime.timedelta(days=1)
+    year, quarter = last_day.year, (last_day.month + 2) // 3
     register = reverse("dossiers:dossier_list")
-    assert Commitment.objects.exists()
     return [
         ("dashboard", reverse("dossiers:dashboard")),
         ("register", register),
-        ("register filtered", f"{register}?q=asiel&stage={Stage.TRILOGUES}"),
+        ("register filtered", f"{register}?q=richtlijn&stage={Stage.APPLICATION}"),
         ("register page 50", f"{register}?page={last_page}"),
         ("register CSV", f"{register}?_export=csv"),
         ("register XLSX", f"{register}?_export=xlsx"),

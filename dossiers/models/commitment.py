@@ -214,8 +214,10 @@ class Commitment(VersionedModel):
         indexes = [
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["fulfilment_mode", "status"]),
-            # Lists show the newest first (created_at, then pk): one page read from the index.
+            # Lists show the newest first (created_at, then pk): one page read from the index,
+            # also when filtered by status (the API's ?status=open).
             models.Index(fields=["created_at", "id"]),
+            models.Index(fields=["status", "created_at", "id"]),
         ]
 
     def __str__(self):

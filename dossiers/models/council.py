@@ -58,6 +58,8 @@ class CouncilMeeting(models.Model):
                 fields=["formation", "start_date"], name="meeting_unique_formation_start"
             ),
         ]
+        # Meetings are listed newest first; the next and the last Council are found by date.
+        indexes = [models.Index(fields=["start_date"])]
 
     def __str__(self):
         name = self.get_formation_display()

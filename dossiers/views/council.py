@@ -40,14 +40,16 @@ def meeting_list(request):
 def meeting_detail(request, pk):
     """One Council: its agenda with each dossier's stage on the day, documents and commitments."""
     meeting = get_object_or_404(CouncilMeeting, pk=pk)
+    mentions = Mention.objects.filter(meeting=meeting)
     # The stage each dossier on the agenda had reached when the Council met, in one query.
     dossiers = {
         dossier.pk: dossier
-        for dossier in Dossier.objects.filter(mentions__meeting=meeting)
-        .with_stage_on(meeting.end_date)
-        .distinct()
+        for dossier in Dossier.objects.filter(pk__in=mentions.values("dossier")).with_stage_on(
+            meeting.end_date
+        )
     }
-    mentions = Mention.objects.filter(meeting=meeting).select_related("source_document")
+    # The page names each dossier once per item; of a mention it needs only where it belongs.
+    mentions = mentions.only("dossier", "agenda_item")
     agenda_items = AgendaItem.objects.filter(meeting=meeting).prefetch_related(
         Prefetch("mentions", mentions)
     )

@@ -1,3 +1,5 @@
+import functools
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django_filters.views import FilterView
@@ -28,6 +30,14 @@ class RegisterPaginator(Paginator):
         super().__init__(object_list, min(max(int(per_page), 1), 500), **kwargs)
 
 
+class CountedPaginator(RegisterPaginator):
+    """The register's paginator, told how many rows there are: they have been counted once."""
+
+    def __init__(self, object_list, per_page, *, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count = count
+
+
 class DossierListView(ExportMixin, SingleTableMixin, FilterView):
     """The register: filter, sort, page through and export every dossier."""
 
@@ -46,6 +56,20 @@ class DossierListView(ExportMixin, SingleTableMixin, FilterView):
             .select_related("parent", "responsible_officer")
             .only(*REGISTER_FIELDS)
         )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginated = super().paginate_queryset(queryset, page_size)
+        self.dossier_count = paginated[0].count
+        return paginated
+
+    def get_table_pagination(self, table):
+        # The list view has counted the filtered dossiers to check the page number; the table
+        # pages through the same ones, so it is told the count instead of counting again.
+        pagination = super().get_table_pagination(table)
+        pagination["paginator_class"] = functools.partial(
+            CountedPaginator, count=self.dossier_count
+        )
+        return pagination
 
 
 def dossier_detail(request, slug):

@@ -421,11 +421,9 @@ def at_nine(day):
 class Generator:
     """Builds the records in memory with explicit primary keys, then bulk-inserts them."""
 
-    def __init__(self, scale, seed, log=print):
-        self.scale = scale
+    def __init__(self, scale, seed):
         self.seed = seed
         self.rng = random.Random(seed)
-        self.log = log
         self.mark = f"{MARK}{seed}] Synthetische testgegevens."
         self.rows = {}
         self.next_pk = {}
