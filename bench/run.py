@@ -173,8 +173,8 @@ def measure(client, url, repeat):
     }
 
 
-def child(database, scale, repeat):
-    """Build one database and measure every page in it; print the rows as JSON."""
+def build(scale):
+    """Fill the configured (empty) database; print how long each step took as JSON."""
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -182,7 +182,6 @@ def child(database, scale, repeat):
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
 
     timings = {}
     started = time.perf_counter()
@@ -199,9 +198,25 @@ def child(database, scale, repeat):
         # index-only scans need), so the plans measured are the lasting ones.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-    user = get_user_model().objects.create_superuser("bench", password="bench")
+    get_user_model().objects.create_superuser("bench", password="bench")
+    timings = {key: round(value, 1) for key, value in timings.items()}
+    print("RESULT " + json.dumps({"timings": timings}), flush=True)
+
+
+def measure_pages(database, scale, repeat):
+    """Measure every page of a built database; print the rows as JSON.
+
+    A process of its own that starts as a gunicorn worker does, through jbztracker.wsgi, so
+    it carries nothing of the data generation and has the worker's garbage-collector setting.
+    """
+    sys.path.insert(0, str(ROOT))
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    import jbztracker.wsgi  # noqa: F401  (django.setup() and gc.freeze())
+
     client = Client()
-    client.force_login(user)
+    client.force_login(get_user_model().objects.get(username="bench"))
     rows = []
     register_bytes = None
     for page, url in pages():
@@ -221,7 +236,6 @@ def child(database, scale, repeat):
         + json.dumps(
             {
                 "rows": rows,
-                "timings": {k: round(v, 1) for k, v in timings.items()},
                 "session": client.cookies["sessionid"].value,
             }
         ),
@@ -474,6 +488,26 @@ def load_average():
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+def run_child(step, database, scale, repeat):
+    """Run one step in a new process; its progress is printed, its RESULT line returned."""
+    process = subprocess.run(
+        [PYTHON, str(BENCH / "run.py"), "--child", step, database, str(scale)]
+        + ["--repeat", str(repeat)],
+        env=environment(database, scale),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    result = None
+    for line in process.stdout.splitlines():
+        if line.startswith("RESULT "):
+            result = json.loads(line[len("RESULT ") :])
+        else:
+            print(line, flush=True)
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"])
@@ -482,13 +516,19 @@ def main():
     parser.add_argument("--no-load", dest="load", action="store_false")
     parser.add_argument("--duration", type=int, default=30, help="seconds of load per page")
     parser.add_argument("--connections", type=int, default=20)
-    parser.add_argument("--child", nargs=2, metavar=("DATABASE", "SCALE"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", nargs=3, metavar=("STEP", "DATABASE", "SCALE"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     scales = [int(s) if s == int(s) else s for s in args.scales]
     if args.child:
-        database, scale = args.child
+        step, database, scale = args.child
         scale = float(scale)
-        child(database, int(scale) if scale == int(scale) else scale, args.repeat)
+        scale = int(scale) if scale == int(scale) else scale
+        if step == "build":
+            build(scale)
+        else:
+            measure_pages(database, scale, args.repeat)
         return
     if args.load and not shutil.which("wrk"):
         sys.exit("wrk is needed for the load test (apt-get install wrk), or pass --no-load.")
@@ -505,21 +545,9 @@ def main():
         for scale in scales:
             print(f"{DATABASE_LABELS[database]}, scale {scale}", flush=True)
             fresh_database(database, scale)
-            process = subprocess.run(
-                [PYTHON, str(BENCH / "run.py"), "--child", database, str(scale)]
-                + ["--repeat", str(args.repeat)],
-                env=environment(database, scale),
-                cwd=ROOT,
-                stdout=subprocess.PIPE,
-                text=True,
-                check=True,
-            )
-            result = None
-            for line in process.stdout.splitlines():
-                if line.startswith("RESULT "):
-                    result = json.loads(line[len("RESULT ") :])
-                else:
-                    print(line, flush=True)
+            built = run_child("build", database, scale, args.repeat)
+            result = run_child("measure", database, scale, args.repeat)
+            result["timings"] = built["timings"]
             rows += result["rows"]
             meta["configurations"].append(
                 {"db": database, "scale": scale, "timings": result["timings"]}

@@ -26,8 +26,11 @@ class DossierFilter(django_filters.FilterSet):
         label=_("instrument type"), choices=Dossier.InstrumentType.choices
     )
     policy_area = django_filters.ChoiceFilter(label=_("policy area"), choices=PolicyArea.choices)
-    package = django_filters.ModelChoiceFilter(
-        label=_("package"), field_name="parent", queryset=Dossier.objects.packages()
+    # Packages, members and meetings grow with the years: a text to match, not a list of all.
+    package = django_filters.CharFilter(
+        label=_("package"),
+        method="filter_package",
+        help_text=_("Title, short name or alias of the package."),
     )
     responsible_officer = django_filters.ModelChoiceFilter(
         label=_("responsible officer"),
@@ -50,6 +53,9 @@ class DossierFilter(django_filters.FilterSet):
     def filter_changed_since(self, queryset, name, value):
         return queryset.changed_since(value)
 
+    def filter_package(self, queryset, name, value):
+        return queryset.filter(parent__in=Dossier.objects.packages().search(value))
+
 
 class CommitmentFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("status"), choices=Commitment.Status.choices)
@@ -57,10 +63,8 @@ class CommitmentFilter(django_filters.FilterSet):
         label=_("made by"),
         queryset=Person.objects.exclude(role=Person.Role.MEMBER),
     )
-    member = django_filters.ModelChoiceFilter(
-        label=_("to member"),
-        field_name="members",
-        queryset=Person.objects.filter(role=Person.Role.MEMBER),
+    member = django_filters.CharFilter(
+        label=_("to member"), method="filter_member", help_text=_("Surname, such as Piri.")
     )
     fulfilment_mode = django_filters.ChoiceFilter(
         label=_("to be fulfilled"), choices=Commitment.FulfilmentMode.choices
@@ -73,6 +77,17 @@ class CommitmentFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(subject__icontains=value) | Q(text__icontains=value))
+
+    def filter_member(self, queryset, name, value):
+        # EXISTS rather than a join: a commitment to two matching members is listed once.
+        members = Person.objects.filter(role=Person.Role.MEMBER, name__icontains=value.strip())
+        return queryset.filter(
+            Exists(
+                Commitment.members.through.objects.filter(
+                    commitment=OuterRef("pk"), person__in=members
+                )
+            )
+        )
 
 
 class YearFilter(django_filters.NumberFilter):

@@ -270,3 +270,43 @@ def test_admin_offers_english(editor_client):
     response = editor_client.post(reverse("set_language"), {"language": "en", "next": "/admin/"})
     assert response.status_code == 302
     assert "Log out" in editor_client.get(reverse("admin:index")).content.decode()
+
+
+def test_changelists_list_no_choice_that_grows_with_the_years(editor_client, sample):
+    # No list of every meeting, member or package, and no date_hierarchy (its list of years
+    # reads every row): relative dates instead.
+    for model, absent in [
+        (Dossier, ["parent__id__exact"]),
+        (Commitment, ["due_meeting__id__exact", "members__id__exact"]),
+    ]:
+        model_admin = admin.site._registry[model]
+        assert model_admin.date_hierarchy is None
+        html = editor_client.get(_url(model, "changelist")).content.decode()
+        for parameter in absent:
+            assert parameter not in html
+    html = editor_client.get(_url(Dossier, "changelist")).content.decode()
+    assert "updated_at__gte" in html  # "Vandaag", "Afgelopen 7 dagen", ...
+    html = editor_client.get(_url(Commitment, "changelist")).content.decode()
+    assert "debate__date__gte" in html
+
+
+def test_dossier_changelist_finds_a_packages_instruments_by_its_name(editor_client, sample):
+    instrument = Dossier.objects.create(
+        title="Opvangrichtlijn (herzien)",
+        slug="opvangrichtlijn-herzien",
+        instrument_type="richtlijn",
+        policy_area="bz",
+        parent=sample["pact"],
+    )
+    response = editor_client.get(_url(Dossier, "changelist"), {"q": sample["pact"].title})
+    found = set(response.context["cl"].result_list)
+    assert {instrument, sample["pact"]} <= found
+
+
+def test_commitment_changelist_finds_a_member_by_name(editor_client, sample):
+    commitment = Commitment.objects.create(
+        subject="Brief over terugkeer", text="x", debate=sample["debate"]
+    )
+    commitment.members.add(sample["piri"])
+    response = editor_client.get(_url(Commitment, "changelist"), {"q": "Piri"})
+    assert commitment in response.context["cl"].result_list

@@ -83,7 +83,7 @@ def test_stage_filter_gives_the_dossiers_at_that_stage(reader_client, seeded, st
 
 def test_filters_combine_like_the_register(reader_client, seeded):
     data = reader_client.get(
-        "/api/dossiers/", {"package": "1", "instrument_type": "richtlijn"}
+        "/api/dossiers/", {"package": "migratiepact", "instrument_type": "richtlijn"}
     ).json()
     assert [dossier["slug"] for dossier in data["results"]] == ["opvangrichtlijn"]
 
@@ -99,12 +99,12 @@ def test_dossier_without_stage_has_null_stage(reader_client, seeded):
 
 def test_invalid_filters_are_a_400_naming_the_field(reader_client, seeded):
     response = reader_client.get(
-        "/api/dossiers/", {"changed_since": "2024-13-45", "stage": "abc", "package": "999"}
+        "/api/dossiers/", {"changed_since": "2024-13-45", "stage": "abc", "package": "\x00"}
     )
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert set(response.json()["errors"]) == {"changed_since", "stage", "package"}
-    assert all(response.json()["errors"][field] for field in ("changed_since", "stage"))
+    assert all(response.json()["errors"].values())
 
 
 def test_changed_since_filter(reader_client, seeded):
@@ -147,9 +147,11 @@ def test_bad_page_numbers_are_json_errors(reader_client, seeded):
 
 
 def test_dossier_list_query_budget(reader_client, seeded, django_assert_max_num_queries):
-    # count and page; the package filter validates its value with one query.
-    with django_assert_max_num_queries(LOGIN_QUERIES + 3):
-        response = reader_client.get("/api/dossiers/", {"package": "1", "q": "verordening"})
+    # count and page, with the package matched in the same queries.
+    with django_assert_max_num_queries(LOGIN_QUERIES + 2):
+        response = reader_client.get(
+            "/api/dossiers/", {"package": "migratiepact", "q": "verordening"}
+        )
     assert response.json()["count"] >= 5
     with django_assert_max_num_queries(LOGIN_QUERIES + 2):
         response = reader_client.get("/api/dossiers/")

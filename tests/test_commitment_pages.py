@@ -206,3 +206,19 @@ def test_commitment_list_query_count_is_bounded(
 ):
     with django_assert_max_num_queries(10):
         reader_client.get(reverse("dossiers:commitment_list"), {"groep": "mp"})
+
+
+def test_commitment_list_finds_a_member_by_name_once_per_commitment(seeded, reader_client):
+    url = reverse("dossiers:commitment_list")
+    to_piri = set(Commitment.objects.filter(members__name="Piri").values_list("subject", flat=True))
+    assert to_piri
+    for text in ("Piri", "piri", " PIRI "):
+        page = reader_client.get(url, {"member": text}).context["page"]
+        subjects = [commitment.subject for commitment in page]
+        assert sorted(subjects) == sorted(to_piri)
+    # A commitment made to two members who both match is listed once.
+    both = Commitment.objects.filter(members__name="Piri").first()
+    both.members.add(Person.objects.create(name="Piringa", role=Person.Role.MEMBER, chamber="TK"))
+    page = reader_client.get(url, {"member": "Piri"}).context["page"]
+    assert [c.pk for c in page].count(both.pk) == 1
+    assert not reader_client.get(url, {"member": "Niemand"}).context["page"].object_list

@@ -42,9 +42,12 @@ def test_register_filters_by_stage_package_and_instrument(seeded, reader_client)
     assert _titles(by_stage) == ["gvva-richtlijn"]
 
     pact = Dossier.objects.get(slug="asiel-en-migratiepact")
-    by_package = reader_client.get(REGISTER, {"package": pact.pk})
-    assert set(_titles(by_package)) == set(pact.instruments.values_list("slug", flat=True))
-    assert len(_titles(by_package)) == 8
+    instruments = set(pact.instruments.values_list("slug", flat=True))
+    assert len(instruments) == 8
+    # The package is matched by its title, short name or alias, in any case.
+    for text in ("Asiel- en migratiepact", "MIGRATIEPACT", " migratiepact "):
+        assert set(_titles(reader_client.get(REGISTER, {"package": text}))) == instruments
+    assert _titles(reader_client.get(REGISTER, {"package": "Schengen"})) == []
 
     directives = reader_client.get(REGISTER, {"instrument_type": "richtlijn", "policy_area": "bz"})
     assert "gvva-richtlijn" in _titles(directives)
@@ -112,6 +115,21 @@ def test_register_xlsx_export_opens_as_a_workbook(seeded, reader_client):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row == 46  # header and 45 dossiers
     assert "GVVA" in [cell.value for cell in sheet["B"]]
+
+
+def test_register_xlsx_has_the_cells_of_the_csv(seeded, reader_client):
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(reader_client.get(REGISTER, {"_export": "csv"}).content.decode("utf-8-sig"))
+        )
+    )
+    response = reader_client.get(REGISTER, {"_export": "xlsx"})
+    assert response["Content-Disposition"] == 'attachment; filename="dossiers.xlsx"'
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    xlsx_rows = [["" if value is None else value for value in row] for row in sheet.values]
+    assert xlsx_rows == csv_rows
+    assert sheet.freeze_panes == "A2"
+    assert all(cell.font.bold for cell in sheet[1])
 
 
 def test_register_query_count_does_not_grow_with_rows(

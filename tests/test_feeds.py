@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from icalendar import Calendar
 
 from dossiers.dates import period_end
@@ -15,8 +16,12 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 LOGIN_QUERIES = 2
 
 
-def calendar_events(client):
-    response = client.get("/agenda.ics")
+# The seed data is from 2021-2024: a day from which the calendar's window covers all of it.
+SEED_PEILDATUM = "2021-12-01"
+
+
+def calendar_events(client, peildatum=SEED_PEILDATUM):
+    response = client.get("/agenda.ics", {"peildatum": peildatum} if peildatum else {})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
@@ -58,8 +63,10 @@ def test_calendar_has_every_council_meeting_as_an_all_day_event(reader_client, s
 
 def test_calendar_spans_the_period_of_each_expected_stage(reader_client, seeded, english):
     events = calendar_events(reader_client)
-    expected = StageEvent.objects.expected().exclude(date=None).select_related("dossier")
-    assert expected.count() == 21
+    expected = (
+        StageEvent.objects.expected().not_reached().exclude(date=None).select_related("dossier")
+    )
+    assert expected.count() == 20
     for stage_event in expected:
         event = events[f"stage-event-{stage_event.pk}@jbztracker"]
         last_day = period_end(stage_event.date, stage_event.precision)
@@ -101,7 +108,49 @@ def test_calendar_has_open_commitments_on_their_due_date(reader_client, seeded):
     assert "Brief over de uitvoering" in str(event["SUMMARY"])
     assert day_span(event) == (d(2024, 7, 1), d(2024, 7, 2))
     assert f"commitment-{withdrawn.pk}@jbztracker" not in events
-    assert len(events) == 8 + 21 + 1
+    assert len(events) == 8 + 20 + 1
+
+
+def test_calendar_leaves_out_an_expected_stage_once_reached(reader_client, seeded):
+    events = calendar_events(reader_client)
+    # The annotated agenda expected the Antwerp meeting of the European Ports Alliance on
+    # 24 January 2024; the report records that it took place, so it is no longer expected.
+    ports = StageEvent.objects.get(dossier__slug="europese-havenalliantie", is_expected=True)
+    assert StageEvent.objects.actual().filter(dossier=ports.dossier, stage=ports.stage).exists()
+    assert f"stage-event-{ports.pk}@jbztracker" not in events
+    # Reaching a stage takes its expectation off the calendar.
+    egypt = StageEvent.objects.expected().filter(dossier__slug="partnerschap-egypte", stage=70)
+    uids = {f"stage-event-{event.pk}@jbztracker" for event in egypt}
+    assert len(uids) == 2 and uids <= set(events)
+    StageEvent.objects.create(dossier=egypt[0].dossier, stage=70, date=d(2024, 3, 17))
+    assert not uids & set(calendar_events(reader_client))
+
+
+def test_calendar_covers_the_last_three_months_and_what_is_ahead(reader_client, seeded):
+    events = calendar_events(reader_client, peildatum="2024-03-04")
+    meetings = {
+        meeting.start_date
+        for meeting in CouncilMeeting.objects.all()
+        if f"meeting-{meeting.pk}@jbztracker" in events
+    }
+    # From 3 December 2023 on: the Councils of December, January and March.
+    assert meetings == {d(2023, 12, 4), d(2024, 1, 25), d(2024, 3, 4)}
+    starts = [event.decoded("DTSTART") for uid, event in events.items() if uid.startswith("stage")]
+    assert starts and min(starts) == d(2024, 1, 1)
+    # Without a day: from three months before today.
+    today = timezone.localdate()
+    coming = CouncilMeeting.objects.create(
+        start_date=today + datetime.timedelta(days=10),
+        end_date=today + datetime.timedelta(days=11),
+    )
+    events = calendar_events(reader_client, peildatum=None)
+    assert set(events) == {f"meeting-{coming.pk}@jbztracker"}
+
+
+def test_calendar_refuses_a_day_it_cannot_read(reader_client, seeded):
+    response = reader_client.get("/agenda.ics", {"peildatum": "2024-13-45"})
+    assert response.status_code == 400
+    assert "Voer een geldige datum in." in response.content.decode()
 
 
 def test_calendar_uids_are_stable(reader_client, seeded):

@@ -216,3 +216,19 @@ def test_a_server_error_shows_the_plain_page_without_a_traceback(db, editor):
         assert leak not in html
     assert not INLINE.findall(html)
     assert "Content-Security-Policy" in response
+
+
+def test_the_wsgi_application_keeps_start_up_objects_out_of_the_collector():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(PRODUCTION_ENV)
+    result = subprocess.run(
+        [sys.executable, "-c", "import gc, jbztracker.wsgi; print(gc.get_freeze_count())"],
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode == 0, result.stderr
+    # Django, the apps and the admin's registry: tens of thousands of objects.
+    assert int(result.stdout.strip()) > 10_000

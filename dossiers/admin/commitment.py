@@ -28,9 +28,15 @@ class CommitmentAdmin(VersionedAdmin):
         "overdue_display",
         "fulfilled_by_document",
     ]
-    list_filter = ["status", "fulfilment_mode", "made_by", "due_meeting", "members"]
+    # As for dossiers: no list of every meeting or member (search finds a member by name; the
+    # checklist lists what is due in a meeting's report) and no date_hierarchy.
+    list_filter = [
+        "status",
+        "fulfilment_mode",
+        "made_by",
+        ("debate__date", admin.DateFieldListFilter),
+    ]
     search_fields = ["subject", "text", "members__name", "notes"]
-    date_hierarchy = "debate__date"
     autocomplete_fields = [
         "members",
         "made_by",

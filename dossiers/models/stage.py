@@ -52,6 +52,13 @@ class StageEventQuerySet(models.QuerySet):
     def chronological(self):
         return self.order_by(models.F("date").asc(nulls_last=True), "stage", "id")
 
+    def not_reached(self):
+        """Expected events whose stage their dossier has not actually reached (yet)."""
+        reached = StageEvent.objects.actual().filter(
+            dossier=models.OuterRef("dossier"), stage=models.OuterRef("stage")
+        )
+        return self.exclude(models.Exists(reached))
+
     def overlapping(self, start, end):
         """Events whose period (a day, month, quarter ...) overlaps the days start..end.
 

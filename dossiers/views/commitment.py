@@ -43,6 +43,11 @@ def _checklist_context(meeting, failed=None):
     context.update(
         meeting=meeting,
         documents=documents,
+        # Every open commitment has its own tick-off form: label the documents once, not there.
+        document_choices=[
+            (document.pk, f"{document.get_document_type_display()}: {document}")
+            for document in documents
+        ],
         failed_pk=failed[0] if failed else None,
         failed_form=failed[1] if failed else None,
         report=next((d for d in documents if d.document_type == "verslag"), None),
@@ -99,9 +104,6 @@ def commitment_list(request):
         grouping = "status"
     valid = not filterset.is_bound or filterset.is_valid()
     commitments = filterset.qs if valid else filterset.queryset.none()
-    if valid and filterset.is_bound and filterset.form.cleaned_data.get("member"):
-        # Only the member filter joins a many-to-many table, which can repeat a commitment.
-        commitments = commitments.distinct()
     page = Paginator(commitments, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     groups = {}
     for commitment in page:

@@ -8,6 +8,7 @@ from django_tables2.export import ExportMixin
 
 from ..filters import DossierFilter
 from ..models import Dossier
+from ..spreadsheets import SpreadsheetExport
 from ..tables import DossierTable
 from ..timeline import load_dossier, off_path_stage, package_axis, stage_bar, timeline_entries
 
@@ -47,6 +48,7 @@ class DossierListView(ExportMixin, SingleTableMixin, FilterView):
     paginate_by = 50
     paginator_class = RegisterPaginator
     export_formats = ("csv", "xlsx")
+    export_class = SpreadsheetExport
     export_name = "dossiers"
 
     def get_queryset(self):

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -21,12 +21,17 @@ from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
 from ..dates import period_end
-from ..models import Commitment, CouncilMeeting, FeedToken, StageEvent
+from ..forms import ReferenceDateForm
+from ..models import Commitment, CouncilMeeting, FeedToken, Stage, StageEvent
 from ..models.stage import LATEST_FIRST
 
 # The documents date things by the Dutch calendar day.
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ONE_DAY = datetime.timedelta(days=1)
+# How far back the calendar goes: what is ahead, and the year behind for reference. Twenty
+# years of expected milestones would make every calendar app download megabytes each hour.
+CALENDAR_PAST = datetime.timedelta(days=92)
+DOSSIER_NAMING = ("dossier__slug", "dossier__title", "dossier__short_name")
 
 
 def _check_session_or_token(request):
@@ -74,13 +79,24 @@ def _all_day_event(uid, summary, first_day, last_day, stamp, url, description=""
 
 @session_or_token
 def calendar(request):
-    """Council meetings, expected stages and commitment due dates, for a calendar app."""
+    """Council meetings, expected stages and commitment due dates, for a calendar app.
+
+    From a year before today (or ?peildatum=) on; an expected stage is left out once the
+    dossier has actually reached it.
+    """
+    form = ReferenceDateForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return HttpResponseBadRequest(
+            " ".join(form.errors["peildatum"]), content_type="text/plain; charset=utf-8"
+        )
+    start = form.reference_date() - CALENDAR_PAST
     stamp = timezone.now()
     cal = Calendar()
     cal.add("prodid", "-//jbztracker//JBZ-dossiers//NL")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", _("EU Justice and Home Affairs"))
-    for meeting in CouncilMeeting.objects.order_by("start_date", "pk"):
+    presidency = _("Presidency: %(country)s")
+    for meeting in CouncilMeeting.objects.filter(end_date__gte=start).order_by("start_date", "pk"):
         cal.add_component(
             _all_day_event(
                 f"meeting-{meeting.pk}",
@@ -89,47 +105,58 @@ def calendar(request):
                 meeting.end_date,
                 stamp,
                 request.build_absolute_uri(meeting.get_absolute_url()),
-                description=(
-                    _("Presidency: %(country)s") % {"country": meeting.presidency}
-                    if meeting.presidency
-                    else ""
-                ),
+                description=presidency % {"country": meeting.presidency}
+                if meeting.presidency
+                else "",
                 location=meeting.location,
             )
         )
     expected = (
         StageEvent.objects.expected()
-        .exclude(date=None)
+        .not_reached()
+        .filter(date__gte=start)
         .select_related("dossier")
+        .only("stage", "date", "precision", "source_passage", *DOSSIER_NAMING)
         .order_by("date", "stage", "pk")
     )
+    summary = _("Expected: %(stage)s – %(dossier)s")
+    dossier_urls = {}  # a dossier expects several stages: one reverse() each
     for event in expected:
         dossier = event.dossier
+        if dossier.pk not in dossier_urls:
+            dossier_urls[dossier.pk] = request.build_absolute_uri(dossier.get_absolute_url())
         cal.add_component(
             _all_day_event(
                 f"stage-event-{event.pk}",
-                _("Expected: %(stage)s – %(dossier)s")
+                summary
                 % {
-                    "stage": event.get_stage_display(),
+                    "stage": Stage(event.stage).label,
                     "dossier": dossier.short_name or dossier.title,
                 },
                 event.date,
                 period_end(event.date, event.precision),
                 stamp,
-                request.build_absolute_uri(dossier.get_absolute_url()),
+                dossier_urls[dossier.pk],
                 description=event.source_passage,
             )
         )
-    due = Commitment.objects.open().exclude(due_date=None).order_by("due_date", "pk")
+    due = (
+        Commitment.objects.open()
+        .filter(due_date__gte=start)
+        .only("subject", "text", "due_date")
+        .order_by("due_date", "pk")
+    )
+    summary = _("Commitment due: %(subject)s")
+    commitments_url = request.build_absolute_uri(reverse("dossiers:commitment_list"))
     for commitment in due:
         cal.add_component(
             _all_day_event(
                 f"commitment-{commitment.pk}",
-                _("Commitment due: %(subject)s") % {"subject": commitment.subject},
+                summary % {"subject": commitment.subject},
                 commitment.due_date,
                 commitment.due_date,
                 stamp,
-                request.build_absolute_uri(reverse("dossiers:commitment_list")),
+                commitments_url,
                 description=commitment.text,
             )
         )

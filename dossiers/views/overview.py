@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from ..overview import quarterly_overview as build_overview
+from ..spreadsheets import xlsx_from_dataset
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -25,7 +26,7 @@ def quarterly_overview(request, year, quarter):
 
 def quarterly_overview_xlsx(request, year, quarter):
     overview = _overview_or_404(year, quarter)
-    response = HttpResponse(overview.as_dataset().export("xlsx"), content_type=XLSX)
+    response = HttpResponse(xlsx_from_dataset(overview.as_dataset()), content_type=XLSX)
     filename = f"kwartaaloverzicht-{year}-Q{quarter}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
