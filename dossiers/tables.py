@@ -7,6 +7,7 @@ from django.utils.functional import lazy
 from django.utils.hashable import make_hashable
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django_tables2.data import TableQuerysetData
 from django_tables2.rows import BoundRow
 from django_tables2.utils import A, signature
 
@@ -148,3 +149,20 @@ class DossierTable(tables.Table):
             return value if transform is None else transform(record, value)
 
         return cell
+
+
+class KeysFirstQuerysetData(TableQuerysetData):
+    """Table data whose page is chosen by its keys, and only its rows read in full.
+
+    PostgreSQL computes the whole select list, here the three current-stage subqueries, also
+    for the rows an OFFSET skips: page 50 paid for 2,450 dossiers. As `pk IN (the page's keys)`
+    the OFFSET runs over the order's index alone, in the same single query. The key breaks
+    ties, so that dossiers of the same title or stage fall on one page and one only.
+    """
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return super().__getitem__(key)
+        ordering = [*(self.data.query.order_by or self.data.model._meta.ordering), "pk"]
+        ordered = self.data.order_by(*ordering)
+        return ordered.filter(pk__in=ordered.values("pk")[key])

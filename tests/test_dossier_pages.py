@@ -204,3 +204,21 @@ def test_timeline_query_count_does_not_grow_with_events(
     with django_assert_max_num_queries(14):
         response = reader_client.get(url)
     assert len([e for e in response.context["entries"] if e.kind == "stage"]) >= 25
+
+
+@pytest.mark.parametrize("sort", ["title", "-current_stage", "parent"])
+def test_register_pages_hold_every_dossier_once_whatever_the_ties(seeded, reader_client, sort):
+    Dossier.objects.bulk_create(
+        Dossier(
+            title="Verordening gelijke titel",
+            slug=f"gelijke-titel-{n}",
+            instrument_type="verordening",
+            policy_area="bz",
+        )
+        for n in range(70)
+    )
+    shown = []
+    for page in (1, 2, 3):
+        response = reader_client.get(REGISTER, {"sort": sort, "page": page})
+        shown += _titles(response)
+    assert len(shown) == len(set(shown)) == Dossier.objects.count() == 45 + 70

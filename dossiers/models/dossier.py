@@ -199,8 +199,9 @@ class Dossier(VersionedModel):
         indexes = [
             models.Index(fields=["policy_area", "instrument_type"]),
             models.Index(fields=["updated_at"]),
-            # The register and the admin list sort by title: read in order, stop after a page.
-            models.Index(fields=["title"]),
+            # The register and the admin list sort by title, the register's pages by title and
+            # key: read in order, stop after a page.
+            models.Index(fields=["title", "id"]),
             # The packages (the register's package filter), by title.
             models.Index(fields=["instrument_type", "title"]),
         ]

@@ -9,7 +9,7 @@ from django_tables2.export import ExportMixin
 from ..filters import DossierFilter
 from ..models import Dossier
 from ..spreadsheets import SpreadsheetExport
-from ..tables import DossierTable
+from ..tables import DossierTable, KeysFirstQuerysetData
 from ..timeline import load_dossier, off_path_stage, package_axis, stage_bar, timeline_entries
 
 REGISTER_FIELDS = (
@@ -58,6 +58,9 @@ class DossierListView(ExportMixin, SingleTableMixin, FilterView):
             .select_related("parent", "responsible_officer")
             .only(*REGISTER_FIELDS)
         )
+
+    def get_table_data(self):
+        return KeysFirstQuerysetData(super().get_table_data())
 
     def paginate_queryset(self, queryset, page_size):
         paginated = super().paginate_queryset(queryset, page_size)
