@@ -110,21 +110,35 @@ class DossierTable(tables.Table):
                 return getattr(record, field.name)
 
         else:
+            # An annotation such as current_stage: an attribute of the record. Accessor.resolve()
+            # tries record[name] first, and raising and catching that costs more than the read.
+            name = accessor.bits[0] if len(accessor.bits) == 1 else None
 
             def read(record):
+                value = getattr(record, name, read) if name else read
+                if value is not read and not callable(value):
+                    return value
                 try:
                     return accessor.resolve(record)
                 except Exception:
                     return None
 
         value_method = bound_column.value
+        arguments, catch_all = signature(value_method)
+        arguments = tuple(arguments)
         if (
             getattr(value_method, "__func__", None) is tables.Column.value
             and type(column).render is tables.Column.render
         ):
             transform = None  # a plain column exports its value as it is
+        elif not catch_all and arguments in (("value",), ("record",)):
+            # value_FOO(self, value) or value_FOO(self, record), as the register's are.
+            argument = arguments[0]
+
+            def transform(record, value):
+                return value_method(**{argument: value if argument == "value" else record})
+
         else:
-            arguments, catch_all = signature(value_method)
 
             def transform(record, value):
                 given = {
