@@ -11,5 +11,5 @@ application = get_wsgi_application()
 
 # What start-up loaded (modules, models, the admin's registry) lives as long as the worker.
 # Moved out of the garbage collector's reach, it is no longer walked by every full collection
-# that a large download triggers (bench/README.md: 13 ms instead of 36 ms each).
+# that a large download triggers (bench/README.md: 22 ms instead of 36 ms each).
 gc.freeze()
