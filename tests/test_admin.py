@@ -288,6 +288,7 @@ def test_changelists_list_no_choice_that_grows_with_the_years(editor_client, sam
     assert "updated_at__gte" in html  # "Vandaag", "Afgelopen 7 dagen", ...
     html = editor_client.get(_url(Commitment, "changelist")).content.decode()
     assert "debate__date__gte" in html
+    assert "datum van het debat" in html
 
 
 def test_dossier_changelist_finds_a_packages_instruments_by_its_name(editor_client, sample):

@@ -16,6 +16,14 @@ class StandingCommitmentCheckInline(admin.TabularInline):
     autocomplete_fields = ["document"]
 
 
+class DebateDateListFilter(admin.DateFieldListFilter):
+    """Today, past 7 days, this month, this year: of the debate, not just 'date'."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("date of the debate")
+
+
 @admin.register(Commitment)
 class CommitmentAdmin(VersionedAdmin):
     list_display = [
@@ -34,7 +42,7 @@ class CommitmentAdmin(VersionedAdmin):
         "status",
         "fulfilment_mode",
         "made_by",
-        ("debate__date", admin.DateFieldListFilter),
+        ("debate__date", DebateDateListFilter),
     ]
     search_fields = ["subject", "text", "members__name", "notes"]
     autocomplete_fields = [
