@@ -59,3 +59,14 @@ def test_clean_messages(db):
     assert "session_year" in error.value.message_dict
     with pytest.raises(ValidationError):
         ParliamentaryDocument().full_clean()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_document_type_labels_are_what_django_would_display(language):
+    from django.utils import translation
+
+    field = ParliamentaryDocument._meta.get_field("document_type")
+    with translation.override(language):
+        for value in [*ParliamentaryDocument.DocumentType.values, "onbekend"]:
+            document = ParliamentaryDocument(document_type=value)
+            assert document.get_document_type_display() == document._get_FIELD_display(field)

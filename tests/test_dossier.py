@@ -145,3 +145,14 @@ def test_an_undated_actual_event_gives_a_stage_when_nothing_is_dated(db):
     StageEvent.objects.create(dossier=smuggling, stage=Stage.PROPOSAL, date=None)
     assert Dossier.objects.with_current_stage().get(pk=smuggling.pk).current_stage == Stage.PROPOSAL
     assert Dossier.objects.with_stage_on(d(2030, 1, 1)).get(pk=smuggling.pk).stage_on_date is None
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_stage_labels_are_what_django_would_display(language):
+    from django.utils import translation
+
+    field = StageEvent._meta.get_field("stage")
+    with translation.override(language):
+        for value in [*Stage.values, 999]:  # 999: a value no Stage has
+            event = StageEvent(stage=value)
+            assert event.get_stage_display() == event._get_FIELD_display(field)

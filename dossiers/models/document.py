@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..citations import Citation, format_citation, parse_citation
-from .base import Chamber
+from .base import Chamber, choice_label
 
 session_year_validator = RegexValidator(
     r"^(19|20)\d{2}-(19|20)\d{2}$", _("Give the session year as '2023-2024'.")
@@ -136,6 +136,9 @@ class ParliamentaryDocument(models.Model):
         if citation and self.title:
             return f"{citation} ({self.title})"
         return str(citation or self.title or _("document without title"))
+
+    def get_document_type_display(self):
+        return choice_label(self.DocumentType, self.document_type)
 
     @property
     def citation(self):

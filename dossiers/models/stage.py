@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..dates import PERIOD_LENGTH, Precision, format_period, is_period_start, period_start
-from .base import SourcedModel
+from .base import SourcedModel, choice_label
 
 
 class Stage(models.IntegerChoices):
@@ -139,6 +139,9 @@ class StageEvent(SourcedModel):
             # overlapping(): one range per precision (the dashboard's expected milestones).
             models.Index(fields=["precision", "date"]),
         ]
+
+    def get_stage_display(self):
+        return choice_label(Stage, self.stage)
 
     def __str__(self):
         label = f"{self.get_stage_display()} {self.date_display}"

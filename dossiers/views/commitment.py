@@ -43,7 +43,7 @@ def _checklist_context(meeting, failed=None):
     context.update(
         meeting=meeting,
         documents=documents,
-        # Every open commitment has its own tick-off form: label the documents once, not there.
+        # The same options in the tick-off form of every open commitment: labelled once.
         document_choices=[
             (document.pk, f"{document.get_document_type_display()}: {document}")
             for document in documents

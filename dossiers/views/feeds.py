@@ -22,7 +22,7 @@ from icalendar import Calendar, Event
 
 from ..dates import period_end
 from ..forms import ReferenceDateForm
-from ..models import Commitment, CouncilMeeting, FeedToken, Stage, StageEvent
+from ..models import Commitment, CouncilMeeting, FeedToken, StageEvent
 from ..models.stage import LATEST_FIRST
 
 # The documents date things by the Dutch calendar day.
@@ -130,7 +130,7 @@ def calendar(request):
                 f"stage-event-{event.pk}",
                 summary
                 % {
-                    "stage": Stage(event.stage).label,
+                    "stage": event.get_stage_display(),
                     "dossier": dossier.short_name or dossier.title,
                 },
                 event.date,
