@@ -80,7 +80,7 @@ class CommitmentFilter(django_filters.FilterSet):
 
     def filter_member(self, queryset, name, value):
         # EXISTS rather than a join: a commitment to two matching members is listed once.
-        members = Person.objects.filter(role=Person.Role.MEMBER, name__icontains=value.strip())
+        members = Person.objects.filter(role=Person.Role.MEMBER, name__icontains=value)
         return queryset.filter(
             Exists(
                 Commitment.members.through.objects.filter(

@@ -13,6 +13,8 @@ from django_tables2.utils import A, signature
 
 from .models import Dossier, Stage
 
+MISSING = object()
+
 # Headers start with a capital in the page and in the CSV and Excel downloads alike.
 heading = lazy(capfirst, str)
 
@@ -115,8 +117,8 @@ class DossierTable(tables.Table):
             name = accessor.bits[0] if len(accessor.bits) == 1 else None
 
             def read(record):
-                value = getattr(record, name, read) if name else read
-                if value is not read and not callable(value):
+                value = getattr(record, name, MISSING) if name else MISSING
+                if value is not MISSING and not callable(value):
                     return value
                 try:
                     return accessor.resolve(record)

@@ -202,7 +202,7 @@ class Dossier(VersionedModel):
             # The register and the admin list sort by title, the register's pages by title and
             # key: read in order, stop after a page.
             models.Index(fields=["title", "id"]),
-            # The packages (the register's package filter), by title.
+            # The packages: the package filter's search, the admin's choice of a package.
             models.Index(fields=["instrument_type", "title"]),
         ]
 
