@@ -222,3 +222,13 @@ def test_register_pages_hold_every_dossier_once_whatever_the_ties(seeded, reader
         response = reader_client.get(REGISTER, {"sort": sort, "page": page})
         shown += _titles(response)
     assert len(shown) == len(set(shown)) == Dossier.objects.count() == 45 + 70
+
+
+def test_typed_filters_say_what_to_type(seeded, reader_client):
+    html = reader_client.get(REGISTER).content.decode()
+    # The hint is on the page, and the field points at it for screen readers.
+    assert 'aria-describedby="id_package_helptext"' in html
+    assert '<span class="help" id="id_package_helptext">Titel, afkorting of alias' in html
+    html = reader_client.get(reverse("dossiers:commitment_list")).content.decode()
+    assert 'aria-describedby="id_member_helptext"' in html
+    assert 'id="id_member_helptext">Achternaam, zoals Piri.</span>' in html
