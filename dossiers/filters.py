@@ -80,14 +80,10 @@ class CommitmentFilter(django_filters.FilterSet):
 
     def filter_member(self, queryset, name, value):
         # EXISTS rather than a join: a commitment to two matching members is listed once.
-        members = Person.objects.filter(role=Person.Role.MEMBER, name__icontains=value)
-        return queryset.filter(
-            Exists(
-                Commitment.members.through.objects.filter(
-                    commitment=OuterRef("pk"), person__in=members
-                )
-            )
+        members = Person.objects.filter(
+            commitments_received=OuterRef("pk"), role=Person.Role.MEMBER, name__icontains=value
         )
+        return queryset.filter(Exists(members))
 
 
 class YearFilter(django_filters.NumberFilter):
