@@ -138,6 +138,7 @@ def test_account_page_makes_shows_once_renews_and_revokes(reader_client, reader,
     key = _shown_key(page)
     assert key
     assert f"http://testserver/feed/stadia/?token={key}" in page
+    assert "vanaf drie maanden terug" in page  # what the calendar holds
     assert Client().get("/agenda.ics", {"token": key}).status_code == 200
 
     # Shown once: the page does not know the key afterwards.
