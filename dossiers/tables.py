@@ -28,10 +28,19 @@ class DossierTable(tables.Table):
     policy_area = tables.Column(verbose_name=heading(_("policy area")))
     current_stage = tables.Column(verbose_name=heading(_("current stage")), default="—")
     current_stage_date = tables.Column(verbose_name=heading(_("since")), default="—")
+    # Names annotated by Dossier.objects.with_names_for_lists().
     parent = tables.Column(
-        verbose_name=heading(_("package")), default="", order_by=("parent__title",)
+        verbose_name=heading(_("package")),
+        accessor="package_name",
+        default="",
+        order_by=("parent__title",),
     )
-    responsible_officer = tables.Column(verbose_name=heading(_("responsible officer")), default="")
+    responsible_officer = tables.Column(
+        verbose_name=heading(_("responsible officer")),
+        accessor="officer_name",
+        default="",
+        order_by=("responsible_officer__username",),
+    )
     slug = tables.Column(visible=False)
 
     class Meta:
@@ -62,9 +71,6 @@ class DossierTable(tables.Table):
 
     def value_current_stage_date(self, value):
         return value.isoformat() if value else ""
-
-    def render_parent(self, value):
-        return value.short_name or value.title
 
     def value_title(self, record):
         return record.title

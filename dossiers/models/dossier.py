@@ -1,8 +1,9 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Lower
+from django.db.models import Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -49,6 +50,22 @@ def _latest_actual_stage_event(on=None):
 class DossierQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+    def with_names_for_lists(self):
+        """Annotate package_name and officer_name: the names a list shows, without loading the
+        package and the officer as model instances for every row.
+
+        Subqueries, not joins: a page chosen by its keys (KeysFirstQuerysetData) then reads
+        the names for its own rows only.
+        """
+        package = Dossier.objects.filter(pk=OuterRef("parent_id")).annotate(
+            name=Coalesce(NullIf("short_name", Value("")), "title")
+        )
+        officer = get_user_model().objects.filter(pk=OuterRef("responsible_officer_id"))
+        return self.annotate(
+            package_name=Subquery(package.values("name")),
+            officer_name=Subquery(officer.values("username")),
+        )
 
     def with_current_stage(self):
         """Annotate current_stage with its date and precision from the latest actual event."""

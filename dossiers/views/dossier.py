@@ -12,16 +12,7 @@ from ..spreadsheets import SpreadsheetExport
 from ..tables import DossierTable, KeysFirstQuerysetData
 from ..timeline import load_dossier, off_path_stage, package_axis, stage_bar, timeline_entries
 
-REGISTER_FIELDS = (
-    "title",
-    "short_name",
-    "slug",
-    "instrument_type",
-    "policy_area",
-    "parent__title",
-    "parent__short_name",
-    "responsible_officer__username",
-)
+REGISTER_FIELDS = ("title", "short_name", "slug", "instrument_type", "policy_area")
 
 
 class RegisterPaginator(Paginator):
@@ -53,11 +44,7 @@ class DossierListView(ExportMixin, SingleTableMixin, FilterView):
 
     def get_queryset(self):
         # Only the columns of the table: the downloads load every dossier.
-        return (
-            Dossier.objects.with_current_stage()
-            .select_related("parent", "responsible_officer")
-            .only(*REGISTER_FIELDS)
-        )
+        return Dossier.objects.with_current_stage().with_names_for_lists().only(*REGISTER_FIELDS)
 
     def get_table_data(self):
         return KeysFirstQuerysetData(super().get_table_data())
