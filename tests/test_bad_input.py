@@ -59,7 +59,7 @@ GET_INPUTS = [
     ("/dossiers/?sort=bestaat-niet", 200, "Dossierregister"),
     ("/dossiers/?per_page=abc", 200, "Dossierregister"),
     ("/dossiers/?per_page=-5", 200, "Dossierregister"),
-    ("/dossiers/?_export=pdf", 200, "Dossierregister"),
+    ("/dossiers/?_export=pdf", 400, "kies CSV of Excel (XLSX)"),
     ("/dossiers/?_export=csv&changed_since=2024-13-45", 200, "Titel"),
     # The API: 400 with the errors by field, 404 for a page that does not exist.
     ("/api/dossiers/?changed_since=2024-13-45", 400, INVALID_DATE),

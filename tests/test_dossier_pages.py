@@ -133,6 +133,54 @@ def test_register_xlsx_has_the_cells_of_the_csv(seeded, reader_client):
     assert all(cell.font.bold for cell in sheet[1])
 
 
+@pytest.mark.parametrize(
+    "title",
+    ['=HYPERLINK("https://example.org","Formule")', "+Formule", "-1+Formule", "@Formule",
+     "\tFormule", "\rFormule"],
+)  # fmt: skip
+def test_register_csv_cell_that_a_spreadsheet_would_run_starts_with_an_apostrophe(
+    seeded, reader_client, title
+):
+    Dossier.objects.create(title=title, slug="formule", instrument_type="overig", policy_area="bz")
+    response = reader_client.get(REGISTER, {"q": "Formule", "_export": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row[0] for row in rows[1:]] == ["'" + title]
+
+
+def test_register_xlsx_keeps_a_formula_like_title_as_text(seeded, reader_client):
+    title = '=HYPERLINK("https://example.org","Formule")'
+    Dossier.objects.create(title=title, slug="formule", instrument_type="overig", policy_area="bz")
+    response = reader_client.get(REGISTER, {"q": "Formule", "_export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert (sheet["A2"].data_type, sheet["A2"].value) == ("s", title)
+
+
+def test_register_csv_keeps_ordinary_text_as_it_is(seeded, reader_client):
+    Dossier.objects.create(
+        title="Richtlijn 2024/1 – herziening",
+        slug="gewoon",
+        instrument_type="overig",
+        policy_area="bz",
+    )
+    response = reader_client.get(REGISTER, {"q": "2024/1", "_export": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][0] == "Richtlijn 2024/1 – herziening"
+
+
+@pytest.mark.parametrize(
+    "export_format", ["ods", "yaml", "xls", "json", "html", "latex", "tsv", ""]
+)
+def test_register_refuses_a_download_format_it_does_not_offer(seeded, reader_client, export_format):
+    response = reader_client.get(REGISTER, {"_export": export_format})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    assert "is geen download die deze pagina aanbiedt: kies CSV of Excel (XLSX)." in (
+        response.content.decode()
+    )
+    # The page itself is still there, with the offered downloads.
+    assert response.context["table"].paginator.count == 45
+
+
 def test_register_query_count_does_not_grow_with_rows(
     seeded, reader_client, django_assert_max_num_queries
 ):

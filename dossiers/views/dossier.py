@@ -2,6 +2,7 @@ import functools
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
@@ -38,9 +39,18 @@ class DossierListView(ExportMixin, SingleTableMixin, FilterView):
     template_name = "dossiers/dossier/list.html"
     paginate_by = 50
     paginator_class = RegisterPaginator
-    export_formats = ("csv", "xlsx")
     export_class = SpreadsheetExport
+    export_formats = SpreadsheetExport.OFFERED
     export_name = "dossiers"
+
+    def render_to_response(self, context, **kwargs):
+        export_format = self.request.GET.get(self.export_trigger_param)
+        if export_format is not None and not self.export_class.is_valid_format(export_format):
+            context["export_error"] = _(
+                "“%(format)s” is not a download this page offers: choose CSV or Excel (XLSX)."
+            ) % {"format": export_format[:20]}
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
 
     def get_queryset(self):
         # Only the columns of the table: the downloads load every dossier.
