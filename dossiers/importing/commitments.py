@@ -15,6 +15,7 @@ import re
 from ..dates import Precision, parse_date_phrase
 from .proposals import CommitmentProposal
 from .references import NAME, Layout, surnames
+from .text import MAX_SENTENCE_CHARS
 
 # "29 februari 2024", "18 januari jl.", "7 maart a.s."; a footnote number may stick to the year.
 _DATE = (
@@ -122,7 +123,7 @@ def extract_commitments(source, gazetteer, reference_date):
         note for note in layout.footnotes if _FOOTNOTE_COMMITMENT.match(text[note.start : note.end])
     ]
     merged_notes = set()
-    proposals = []
+    found = []  # (where the passage starts, proposal)
     for index, span in enumerate(layout.sentences):
         sentence = text[span[0] : span[1]]
         if layout.footnote_at(span[0]) in commitment_notes:
@@ -134,24 +135,33 @@ def extract_commitments(source, gazetteer, reference_date):
             if not (notes or _TO_PARLIAMENT.search(sentence) or _DEBATE.search(sentence)):
                 continue
             merged_notes.update(notes)
-            context = [text[note.start : note.end] for note in notes]
-            proposals.append(
-                _fulfilled(
-                    source, layout, index, sentence, context, members, gazetteer, reference_date
-                )
+            context = [_note_passage(layout, note) for note in notes]
+            proposal = _fulfilled(
+                source, layout, index, span, context, members, gazetteer, reference_date
             )
+            found.append((span[0], proposal))
         elif _is_new_promise(sentence):
-            proposals.append(_promised(layout, span, sentence))
+            found.append((span[0], _promised(layout, span, sentence)))
     for note in commitment_notes:
         if note in merged_notes:
             continue
-        passage = text[note.start : note.end]
-        index = layout.sentences.index(layout.sentence_at(note.start))
-        proposals.append(
-            _fulfilled(source, layout, index, passage, [], members, gazetteer, reference_date)
+        index = layout.sentence_index_at(note.start)
+        span = (note.start, note.start + len(_note_passage(layout, note)))
+        found.append(
+            (
+                note.start,
+                _fulfilled(source, layout, index, span, [], members, gazetteer, reference_date),
+            )
         )
-    proposals.sort(key=lambda proposal: text.find(proposal.passage))
-    return proposals
+    found.sort(key=lambda item: item[0])
+    return [proposal for _start, proposal in found]
+
+
+def _note_passage(layout, note):
+    """A footnote's text, or its first sentences when it runs on past MAX_SENTENCE_CHARS."""
+    if note.end - note.start <= MAX_SENTENCE_CHARS:
+        return layout.text[note.start : note.end]
+    return layout.text[slice(*layout.passage_span(note.start, note.start + 1))]
 
 
 def _is_new_promise(sentence):
@@ -160,8 +170,9 @@ def _is_new_promise(sentence):
     return bool(_NEW_PROMISE.search(sentence) or _PAPER_FOLLOWS.search(sentence))
 
 
-def _fulfilled(source, layout, index, passage, context, members, gazetteer, reference_date):
-    """A proposal for a commitment honoured in `passage`; `context` are its footnotes."""
+def _fulfilled(source, layout, index, span, context, members, gazetteer, reference_date):
+    """A proposal for a commitment honoured in source.text[span]; `context` are its footnotes."""
+    passage = source.text[span[0] : span[1]]
     mps = _surnames(passage, members)
     for note in context:
         mps = mps or _surnames(note, members)
@@ -172,8 +183,8 @@ def _fulfilled(source, layout, index, passage, context, members, gazetteer, refe
             kind, debate_date = kind or note_kind, note_date
     if not dated and _EARLIER_DEBATE.search(passage):
         kind, debate_date = _earlier_debate(source, layout, index, reference_date)
-    subject = _subject(passage, layout, source.text.find(passage))
-    matched = _match(gazetteer.commitments, mps, debate_date, passage, subject)
+    subject = _subject(passage, layout, span[0])
+    matched = _match(gazetteer, mps, debate_date, passage, subject)
     confidence = 0.9 if mps and (debate_date or kind) else 0.8 if mps or debate_date else 0.7
     return CommitmentProposal(
         mps=mps,
@@ -300,19 +311,17 @@ def _words(text):
     }
 
 
-def _match(known, mps, debate_date, passage, subject):
+def _match(gazetteer, mps, debate_date, passage, subject):
     """The pk of the known commitment this fulfils: same members and debate date, else None.
 
     Without a printed date, the members and a similar subject must agree. Among several
     candidates the one whose subject and text share most words with the passage wins.
     """
-    wanted = {name.lower() for name in mps}
+    wanted = frozenset(name.lower() for name in mps)
     words = _words(f"{passage} {subject}")
     candidates = []
-    for commitment in known:
+    for commitment in gazetteer.commitments_by_members.get(wanted, ()):
         if commitment.status == "withdrawn":
-            continue
-        if {name.lower() for name in commitment.members} != wanted:
             continue
         own_words = _words(f"{commitment.subject} {commitment.text}")
         overlap = len(words & own_words) / max(len(own_words), 1)

@@ -6,6 +6,7 @@ tests, so that extractors never touch the ORM.
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 
@@ -42,6 +43,16 @@ class Gazetteer:
     # Citation.key -> pk, for resolving cited Kamerstukken and motions.
     documents: dict[tuple, int] = field(default_factory=dict)
     motions: dict[tuple, int] = field(default_factory=dict)
+
+    @functools.cached_property
+    def commitments_by_members(self):
+        """The commitments by the set of their members' surnames in lower case: a commitment in
+        a document is matched only with those made to the same members."""
+        by_members = {}
+        for commitment in self.commitments:
+            members = frozenset(name.lower() for name in commitment.members)
+            by_members.setdefault(members, []).append(commitment)
+        return by_members
 
     @classmethod
     def from_database(cls):

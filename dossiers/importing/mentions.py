@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
 from .proposals import MentionProposal
-from .text import normalize_text
+from .text import bounded_spans, normalize_text
 
 SENTENCE, HEADING, FOOTNOTE = "sentence", "heading", "footnote"
 
@@ -54,7 +54,6 @@ _FOOTNOTE_START = re.compile(r"(\d{1,3})[ \t]+(?=[A-Z\[(“\"'])")
 _NUMBERED_HEADING = re.compile(r"(?:\d{1,2}|[IVX]{1,5})\.\s+[^\W\d_(]|\d{1,2}\.\s+\(")
 _BULLET = re.compile(r"[•\uf0b7\u25aa\u25cf\u2023]\s*")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?:\d{1,2}(?![\d.,]))?(?=\s+[\"“‘(\[]?[A-ZÀ-Ý•\uf0b7])")
-_LAST_TOKEN = re.compile(r"(\S+)$")
 # Abbreviations after which a period does not end the sentence ("t.a.v. de", "nr. 12").
 _ABBREVIATIONS = frozenset(
     {
@@ -87,7 +86,7 @@ def segments(source):
     found, section = [], -1
     for kind, group in _groups(kinds, contents, spans):
         start, end = group[0][0], group[-1][1]
-        if kind == HEADING:
+        if kind == HEADING and end - start <= _HEADING_MAX:
             section = len(found)
             found.append(Segment(HEADING, start, end, text[start:end], section))
             continue
@@ -333,10 +332,11 @@ def _sentences(text, start, end):
     """(start, end) of each sentence in text[start:end], without leading bullets or spaces."""
     pieces, begin = [], start
     for match in _SENTENCE_END.finditer(text, start, end):
-        token = _LAST_TOKEN.search(text, begin, match.start())
-        word = token.group(1).lstrip("([“\"'").lower() if token else ""
+        # The word before the full stop; the text's spaces are single (normalize_text).
+        token = text[max(text.rfind(" ", begin, match.start()) + 1, begin) : match.start()]
+        word = token.lstrip("([“\"'").lower()
         if word not in _ALWAYS_END and (
-            word in _ABBREVIATIONS or (token and _INITIALS.fullmatch(token.group(1).lstrip("(")))
+            word in _ABBREVIATIONS or (token and _INITIALS.fullmatch(token.lstrip("(")))
         ):
             continue
         pieces.append((begin, match.end()))
@@ -351,7 +351,7 @@ def _sentences(text, start, end):
         while piece_end > piece_start and text[piece_end - 1].isspace():
             piece_end -= 1
         if piece_end > piece_start:
-            result.append((piece_start, piece_end))
+            result.extend(bounded_spans(text, piece_start, piece_end))
     return result
 
 
@@ -594,16 +594,27 @@ class DossierMatcher:
                 continue
             if not known:
                 definitions.append((abbreviation, mention.dossier, match.end()))
-        extra = []
+        # Each abbreviation counts from its first definition on; all are looked for in one pass
+        # (longest first, as _without_overlaps would keep them), not one pass each.
+        first = {}
         for abbreviation, slug, after in definitions:
+            first.setdefault((abbreviation, slug), after)
+        if not first:
+            return []
+        defined = sorted(first.items(), key=lambda item: len(item[0][0]), reverse=True)
+        branches = []
+        for index, ((abbreviation, _slug), _after) in enumerate(defined):
             if _ACRONYM.fullmatch(abbreviation):
-                pattern = rf"(?<![^\W\d_]){re.escape(abbreviation)}(?![^\W\d_])"
+                branch = rf"{re.escape(abbreviation)}(?![^\W\d_])"
             else:
-                pattern = f"(?<![^\\W\\d_])(?i:{_name_pattern(abbreviation)})"
-            for match in re.finditer(pattern, text[after:]):
-                extra.append(
-                    Found(slug, match.group(), after + match.start(), after + match.end(), 0.85)
-                )
+                branch = f"(?i:{_name_pattern(abbreviation)})"
+            branches.append(f"(?P<d{index}>{branch})")
+        pattern = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(branches)})")
+        extra = []
+        for match in pattern.finditer(text, min(first.values())):
+            (_abbreviation, slug), after = defined[int(match.lastgroup[1:])]
+            if match.start() >= after:
+                extra.append(Found(slug, match.group(), match.start(), match.end(), 0.85))
         return extra
 
     def _countries_in(self, text):

@@ -197,7 +197,12 @@ def _clean(pages):
         )
         kept = []
         for index, line in enumerate(lines):
-            is_running = index in edges and index not in title_zone and _is_running(line, running)
+            is_running = (
+                running
+                and index in edges
+                and index not in title_zone
+                and _is_running(line, running)
+            )
             is_page_number = index in edges and (
                 _PAGE_NUMBER.match(line) or _PRINT_MARKS.match(line)
             )

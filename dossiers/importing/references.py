@@ -12,9 +12,11 @@ import functools
 import re
 import statistics
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..citations import find_citations, format_citation
 from .proposals import CitationProposal, MotionProposal
+from .text import bounded_spans
 
 _SPACES = re.compile(r"\s+")
 # A footnote at the foot of a page: its number, then its text, on a line of its own.
@@ -33,6 +35,9 @@ _ENDS_FUNCTION_WORD = re.compile(
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_DIGIT_RUN = re.compile(r"\d+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+_HEADING_MAX = 250
 # A sentence ends at . ! or ?, after any closing quote or bracket and a footnote number stuck to
 # it ("pakket.1 Uw Kamer"), before a capital.
 _SENTENCE_END = re.compile(r"[.!?]([)\"”’»]*)(\d{1,2})?\s+(?=[\"“‘'«(]?[A-Z\u00c0-\u00de])")
@@ -102,6 +107,11 @@ class Layout:
         self.footnotes = footnotes or _inline_footnotes(text)
         self._by_start = sorted(self.footnotes, key=lambda note: note.start)
         self._footnote_starts = [note.start for note in self._by_start]
+        self._by_number = {}  # number -> (starts, footnotes), in order
+        for note in self._by_start:
+            starts, notes = self._by_number.setdefault(note.number, ([], []))
+            starts.append(note.start)
+            notes.append(note)
         self.headings = _headings(lines, footnote_lines)
         self.sentences = self._split()
         self._sentence_starts = [start for start, _end in self.sentences]
@@ -117,10 +127,14 @@ class Layout:
             return self._by_start[index]
         return None
 
+    def sentence_index_at(self, position):
+        """The index in `sentences` of the sentence, footnote sentence or heading at
+        `position`."""
+        return max(bisect.bisect_right(self._sentence_starts, position) - 1, 0)
+
     def sentence_at(self, position):
         """The (start, end) of the sentence, footnote sentence or heading at `position`."""
-        index = bisect.bisect_right(self._sentence_starts, position) - 1
-        return self.sentences[max(index, 0)]
+        return self.sentences[self.sentence_index_at(position)]
 
     def passage_span(self, start, end):
         """The sentences that hold text[start:end], as one span."""
@@ -146,15 +160,17 @@ class Layout:
         # A sentence's passage ends at its full stop, before the number of its footnote.
         end = min(end + 4, len(self.text))
         region = self.text[start:end]
-        found, numbers = [], set()
-        for note in self.footnotes:
-            if note.start <= start or note.number in numbers:
+        found = []
+        # A marker is a number of its own in the region: only those numbers are looked up.
+        for number in {int(run) for run in _DIGIT_RUN.findall(region) if len(run) <= 3}:
+            starts, notes = self._by_number.get(number, ((), ()))
+            index = bisect.bisect_right(starts, start)
+            if index == len(notes):
                 continue
-            inline = f"[footnoteRef:{note.number}]" in region
-            if inline or _marker(note.number).search(region):
-                found.append(note)
-                numbers.add(note.number)
-        return found
+            inline = f"[footnoteRef:{number}]" in region
+            if inline or _marker(number).search(region):
+                found.append(notes[index])
+        return sorted(found, key=lambda note: note.start)
 
     def _split(self):
         cuts = {0, len(self.text)}
@@ -191,7 +207,7 @@ class Layout:
             if not re.search(r"[^\W\d_]", stripped):  # a footnote number, a bracket
                 continue
             offset = start + span_start + (len(piece) - len(piece.lstrip()))
-            result.append((offset, offset + len(stripped)))
+            result.extend(bounded_spans(self.text, offset, offset + len(stripped)))
         return result
 
 
@@ -218,14 +234,13 @@ def _has_sentence_end(line):
 
 
 def _is_abbreviation(before):
-    word = before.rsplit(" ", 1)[-1].lstrip("(")
-    if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):  # initials: "D. Yeşilgöz", "F.M. Weerwind"
+    word = before[before.rfind(" ") + 1 :].lstrip("(")
+    if _INITIALS.fullmatch(word):  # initials: "D. Yeşilgöz", "F.M. Weerwind"
         return True
     return word.lower() in _ABBREVIATIONS
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     content: str  # whitespace collapsed, as in source.text
     indented: bool
     start: int | None  # where the line stands in source.text, None when not found
@@ -237,7 +252,7 @@ def _line_spans(raw, text):
     lines = []
     cursor = 0
     for line in raw.split("\n"):
-        content = _SPACES.sub(" ", line.replace("\u00ad", "")).strip()
+        content = " ".join(line.replace("\u00ad", "").split())
         indented = bool(line[:1].isspace())
         if not content:
             lines.append(_Line("", indented, None, None))
@@ -350,6 +365,19 @@ def _headings(lines, footnote_lines):
     typical = statistics.median(len(line.content) for line in body)
     if len(blank_before & blank_after) > 0.25 * len(body):
         blank_before = blank_after = set()  # blank lines everywhere: they set nothing apart
+    closed = {}
+
+    def is_closed(position):
+        """Whether the line could be part of a heading: it neither ends open nor holds a
+        sentence end. Worked out once per line, as a line is tried in up to three runs."""
+        if position not in closed:
+            content = body[position].content
+            closed[position] = not (
+                _ENDS_OPEN.search(content)
+                or _has_sentence_end(_NUMBERED_HEADING_PREFIX.sub("", content))
+            )
+        return closed[position]
+
     headings = []
     previous_ends = True
     index = 0
@@ -360,11 +388,9 @@ def _headings(lines, footnote_lines):
         if previous_ends or numbered:
             for length in range(1, 4):
                 run = body[index : index + length]
-                if len(run) < length or any(
-                    _ENDS_OPEN.search(item.content)
-                    or _has_sentence_end(_NUMBERED_HEADING_PREFIX.sub("", item.content))
-                    for item in run
-                ):
+                if len(run) < length or sum(len(item.content) for item in run) > _HEADING_MAX:
+                    break
+                if not all(map(is_closed, range(index, index + length))):
                     break
                 following = body[index + length] if index + length < len(body) else None
                 last = run[-1]

@@ -23,6 +23,7 @@ from ..dates import Precision, find_date_phrases
 from ..models.dossier import STAGE_PATHS, Dossier
 from ..models.stage import Stage
 from .mentions import HEADING, SENTENCE, DocumentMentions
+from .prefilter import may_match, required_strings
 from .proposals import StageEventProposal
 
 ACTUAL, EXPECTED = "actual", "expected"
@@ -52,6 +53,8 @@ class Cue:
     needs: re.Pattern | None = None  # context required within _NEEDS_REACH characters
     unless: re.Pattern | None = None  # context that rules the cue out, in the same reach
     generic: bool = False  # yields to another cue of the same step in the sentence
+    # Lower-case strings one of which every match of `pattern` holds (prefilter), or None.
+    required: frozenset | None = None
 
 
 _NEEDS_REACH = 100
@@ -60,7 +63,9 @@ _NEEDS_REACH = 100
 def _cue(stage, pattern, tense=None, *, flags=re.IGNORECASE, needs=None, unless=None, **options):
     needs = re.compile(needs, re.IGNORECASE) if needs else None
     unless = re.compile(unless, re.IGNORECASE) if unless else None
-    return Cue(stage, re.compile(pattern, flags), tense, needs=needs, unless=unless, **options)
+    compiled = re.compile(pattern, flags)
+    required = required_strings(compiled)
+    return Cue(stage, compiled, tense, needs=needs, unless=unless, required=required, **options)
 
 
 _CUES = (
@@ -348,8 +353,13 @@ def extract_stage_events(source, gazetteer, reference_date):
         if segment.kind != SENTENCE:
             previous_hits = []
             continue
-        hits = _hits(segment.text)
         found = [_in_sentence(item, segment.start) for item in document.found[index]]
+        fallback = None if found else _fallback(document, index, types)
+        if not (found or fallback or _lends_its_stage(document, index)):
+            # No file to give a stage to: the cues, most of the work, are not looked for.
+            previous_hits = []
+            continue
+        hits = _hits(segment.text)
         if not hits:
             follows = _follows(segment, found, previous_hits)
             if follows:
@@ -358,7 +368,6 @@ def extract_stage_events(source, gazetteer, reference_date):
                 previous_hits = []
                 continue
         dates = _assigned_dates(hits, _dates(segment.text, reference_date))
-        fallback = None if found else _fallback(document, index, types)
         sentence_proposals = []
         for hit, targets, confidence in _targets(hits, found, fallback, segment.text):
             date, precision = _date_of(hit, dates.get(id(hit)), segment.text, reference_date)
@@ -391,7 +400,10 @@ def _in_sentence(item, offset):
 
 def _hits(sentence):
     hits = []
+    lowered = sentence.lower()
     for cue in _CUES:
+        if not may_match(cue.required, lowered):
+            continue
         for match in cue.pattern.finditer(sentence):
             reach = (max(0, match.start() - _NEEDS_REACH), match.end() + _NEEDS_REACH)
             if cue.needs and not cue.needs.search(sentence, *reach):
@@ -439,6 +451,17 @@ def _sentence_tense(sentence, start, end):
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, tense)
     return nearest[1] if nearest else ACTUAL
+
+
+def _lends_its_stage(document, index):
+    """Whether the next sentence takes this one's stage for the file it names (_follows)."""
+    following = index + 1
+    return (
+        following < len(document.segments)
+        and document.segments[following].kind == SENTENCE
+        and bool(document.found[following])
+        and bool(_FOLLOWS.search(document.segments[following].text))
+    )
 
 
 def _follows(segment, found, previous_hits):

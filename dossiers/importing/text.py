@@ -16,3 +16,32 @@ def normalize_text(text):
     text = text.replace("\u00ad", "")
     text = _LINE_END_HYPHEN.sub("", text)
     return _WHITESPACE.sub(" ", text).strip()
+
+
+# A real sentence of a Kamerstuk runs to about 600 characters (the seeds' longest: 604). A
+# "sentence" longer than this has no sentence end the splitters trust (a table, a list of
+# numbers, hostile input): it is cut into windows, so that a passage never holds the whole
+# document and the work per sentence stays bounded.
+MAX_SENTENCE_CHARS = 1000
+WINDOW_CHARS = 400
+
+
+def bounded_spans(text, start, end):
+    """text[start:end] as one span, or, when longer than MAX_SENTENCE_CHARS, as consecutive
+    windows of at most WINDOW_CHARS characters cut at a space (mid-word only where a word is
+    longer than half a window)."""
+    if end - start <= MAX_SENTENCE_CHARS:
+        return [(start, end)]
+    spans = []
+    while end - start > WINDOW_CHARS:
+        cut = text.rfind(" ", start + WINDOW_CHARS // 2, start + WINDOW_CHARS + 1)
+        if cut < 0:
+            cut = start + WINDOW_CHARS
+            spans.append((start, cut))
+            start = cut
+        else:
+            spans.append((start, cut))
+            start = cut + 1
+    if start < end:
+        spans.append((start, end))
+    return spans
