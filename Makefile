@@ -19,6 +19,8 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seed
 	$(PY) manage.py create_demo_users
+	@# The task worker reads uploaded documents beside the web server; both stop together.
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 test: install

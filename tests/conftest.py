@@ -52,6 +52,9 @@ def test_settings():
         STORAGES={**settings.STORAGES, "staticfiles": storage},
         # A deliberately slow hash protects real passwords, not test users.
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # Tasks run as they are enqueued, in the test's transaction; tests of the queue itself
+        # (test_import_tasks.py) switch to the database backend.
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
     ):
         yield
 

@@ -9,10 +9,12 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from dossiers.importing import reader
 from dossiers.importing.reader import (
     MAX_UPLOAD_BYTES,
     ImportText,
     UnreadableDocument,
+    check_upload,
     read_upload,
 )
 
@@ -372,3 +374,36 @@ def test_seed_clean_up_drops_only_the_page_number(seed_sources):
 def test_seed_read_as_an_upload_equals_pasted_text(seed_sources):
     for name, source in seed_sources.items():
         assert read_upload(name, (SEEDS_DIR / name).read_bytes()) == source
+
+
+# Bounds
+
+
+def test_text_longer_than_the_bound_is_refused_before_it_is_read(monkeypatch):
+    monkeypatch.setattr(reader, "MAX_TEXT_CHARS", 1000)
+    text = ("Verslag van de JBZ-Raad. " * 50).encode()
+    with translation.override("en"), pytest.raises(UnreadableDocument) as refused:
+        check_upload("lang.txt", text)
+    assert str(refused.value) == (
+        "The text has 1,250 characters; the importer reads at most 1,000 (about 1,000 pages). "
+        "Upload the parts of a collection one by one."
+    )
+    with translation.override("nl"), pytest.raises(UnreadableDocument) as refused:
+        check_upload("lang.txt", text)
+    assert str(refused.value).startswith("De tekst telt 1.250 tekens")
+
+
+def test_pdf_text_longer_than_the_bound_is_refused_when_read(monkeypatch):
+    data = make_pdf(AGENDA_PAGES)
+    check_upload("agenda.pdf", data)  # the request's check cannot see the text
+    monkeypatch.setattr(reader, "MAX_TEXT_CHARS", 100)
+    assert "the importer reads at most 100" in _refusal(data)
+
+
+def test_pdf_with_more_pages_than_the_bound_is_refused_when_checked(monkeypatch):
+    monkeypatch.setattr(reader, "MAX_PDF_PAGES", 1)
+    with translation.override("en"), pytest.raises(UnreadableDocument) as refused:
+        check_upload("agenda.pdf", make_pdf(AGENDA_PAGES))
+    assert str(refused.value) == (
+        f"The PDF has {len(AGENDA_PAGES)} pages; the importer reads at most 1."
+    )

@@ -11,7 +11,11 @@ class DocumentImportAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["document", "created_by"]
     search_fields = ["file_name"]
-    readonly_fields = [field.name for field in DocumentImport._meta.fields]
+    # The upload is bytes kept only until the import is read: nothing to show.
+    exclude = ["upload"]
+    readonly_fields = [
+        field.name for field in DocumentImport._meta.fields if field.name != "upload"
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -7,6 +7,22 @@ Confidence is a float in 0..1: how sure the extractor is that the proposal is ri
 import datetime
 from dataclasses import asdict, dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
+# What each list of proposals is called on the review page and in messages.
+KIND_LABELS = {
+    "agenda_items": _("Agenda items"),
+    "citations": _("Cited Kamerstukken"),
+    "mentions": _("Dossier mentions"),
+    "stage_events": _("Stage events"),
+    "commitments": _("Commitments"),
+    "motions": _("Motions"),
+}
+# More proposals of one kind than this and a document is refused: a 30-page report gives at
+# most a few hundred (the five seeds together: 74 mentions, 82 stage events), and no one
+# reviews thousands on one page.
+MAX_PROPOSALS_PER_KIND = 1000
+
 
 @dataclass
 class DocumentProposal:

@@ -133,13 +133,18 @@ class Layout:
         return max(bisect.bisect_right(self._sentence_starts, position) - 1, 0)
 
     def sentence_at(self, position):
-        """The (start, end) of the sentence, footnote sentence or heading at `position`."""
-        return self.sentences[self.sentence_index_at(position)]
+        """The (start, end) of the sentence, footnote sentence or heading at `position`, or
+        None where there is none (text without a letter: "21 501-20, 32 317")."""
+        if not self.sentences:
+            return None
+        start, end = self.sentences[self.sentence_index_at(position)]
+        return (start, end) if start <= position < end else None
 
     def passage_span(self, start, end):
-        """The sentences that hold text[start:end], as one span."""
-        first = self.sentence_at(start)
-        last = self.sentence_at(max(end - 1, start))
+        """The sentences that hold text[start:end], as one span; the match itself where no
+        sentence holds it."""
+        first = self.sentence_at(start) or (start, end)
+        last = self.sentence_at(max(end - 1, start)) or (start, end)
         return first[0], max(first[1], last[1])
 
     def is_heading(self, span):

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..importing.accept import accept_import
@@ -11,13 +12,18 @@ from ..importing.forms import (
     MeetingReviewForm,
     UploadForm,
 )
-from ..importing.pipeline import start_import
+from ..importing.pipeline import IMPORT_STEPS, queue_import
+from ..importing.proposals import KIND_LABELS
 from ..importing.reader import UnreadableDocument
 from ..models import Commitment, DocumentImport, Dossier, PolicyArea
 
 # Proposals the extractor is at least this sure of are ticked for acceptance at first.
 PRESELECT_CONFIDENCE = 0.5
 RECENT_IMPORTS = 20
+# The progress page reloads itself this often (seconds) while the import is read.
+PROGRESS_REFRESH_SECONDS = 2
+# Still waiting after this long (seconds): the page asks whether the worker is running.
+WORKER_HINT_AFTER_SECONDS = 30
 
 
 @permission_required("dossiers.add_documentimport", raise_exception=True)
@@ -27,7 +33,9 @@ def import_start(request):
     if request.method == "POST" and form.is_valid():
         name, data = form.name_and_bytes()
         try:
-            document_import, created = start_import(name, data, user=request.user)
+            document_import, created = queue_import(
+                name, data, user=request.user, language=request.LANGUAGE_CODE
+            )
         except UnreadableDocument as error:
             form.add_error(None, str(error))
         else:
@@ -35,12 +43,30 @@ def import_start(request):
                 messages.info(request, _("This document was imported before; here it is."))
             return redirect(document_import)
     imports = DocumentImport.objects.select_related("document", "created_by").defer(
-        "text", "proposals"
+        "upload", "text", "proposals"
     )[:RECENT_IMPORTS]
     status = 400 if form.errors else 200
     return render(
         request, "dossiers/importing/start.html", {"form": form, "imports": imports}, status=status
     )
+
+
+def _import_progress(request, document_import):
+    """While an import is read: its step, reloading itself; when it failed: why."""
+    waited = (timezone.now() - document_import.created_at).total_seconds()
+    steps = len(IMPORT_STEPS)
+    step_names = list(IMPORT_STEPS.values())
+    context = {
+        "document_import": document_import,
+        "steps": steps,
+        "step_number": document_import.steps_done + 1,
+        "step_name": step_names[min(document_import.steps_done, steps - 1)],
+        "refresh_seconds": PROGRESS_REFRESH_SECONDS,
+        "worker_hint": waited > WORKER_HINT_AFTER_SECONDS,
+    }
+    # A POST (the review form of another tab) finds nothing to accept yet.
+    status = 409 if request.method == "POST" else 200
+    return render(request, "dossiers/importing/progress.html", context, status=status)
 
 
 def _highlight_term(proposal):
@@ -110,7 +136,12 @@ def _accepted(document_import, document_form, meeting_form, formsets):
 @permission_required("dossiers.add_documentimport", raise_exception=True)
 def import_review(request, pk):
     """Each proposal with its passage: accept, correct or reject; accepting writes them all."""
-    document_import = get_object_or_404(DocumentImport, pk=pk)
+    document_import = get_object_or_404(DocumentImport.objects.defer("upload"), pk=pk)
+    if document_import.duplicate_of_id:
+        messages.info(request, _("This document was imported before; here it is."))
+        return redirect(document_import.duplicate_of)
+    if document_import.is_being_read or document_import.status == DocumentImport.Status.FAILED:
+        return _import_progress(request, document_import)
     data = request.POST if request.method == "POST" else None
     document_form, meeting_form, formsets = _review_forms(document_import, data)
     forms_valid = (
@@ -144,6 +175,7 @@ def import_review(request, pk):
         "document_form": document_form,
         "meeting_form": meeting_form,
         "formsets": formsets,
+        "sections": [(kind, KIND_LABELS[kind], formset) for kind, formset in formsets.items()],
     }
     status = 400 if data is not None else 200
     return render(request, "dossiers/importing/review.html", context, status=status)

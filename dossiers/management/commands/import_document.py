@@ -3,9 +3,10 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from ...importing.accept import accept_import
-from ...importing.pipeline import extract, start_import
+from ...importing.pipeline import IMPORT_STEPS, STEP_NUMBERS, extract, start_import
 from ...importing.proposals import Proposals
 from ...importing.reader import UnreadableDocument, read_upload
 
@@ -27,6 +28,9 @@ class Command(BaseCommand):
             "--accept", action="store_true", help="Accept the proposals without web review."
         )
         parser.add_argument("--min-confidence", type=float, default=0.5)
+        parser.add_argument(
+            "--no-progress", action="store_true", help="No progress bar on the terminal."
+        )
 
     def handle(self, *args, path, dry_run, format, accept, min_confidence, **options):
         try:
@@ -34,18 +38,31 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}") from error
 
-        def progress(step):
-            if format == "text":
-                self.stderr.write(f"  … {step}")
+        # The bar goes to stderr (OutputWrapper's stream: the wrapper would end each of tqdm's
+        # carriage-return updates with a new line), so that --format json stays clean JSON.
+        with tqdm(
+            total=len(IMPORT_STEPS),
+            desc=path.name,
+            unit="step",
+            file=self.stderr._out,
+            disable=options["no_progress"] or None,  # None: only on a terminal
+            leave=False,
+        ) as bar:
 
-        try:
-            if dry_run:
-                proposals = extract(read_upload(path.name, data), progress=progress)
-                self.report(proposals.as_json(), format)
-                return
-            document_import, created = start_import(path.name, data, progress=progress)
-        except UnreadableDocument as error:
-            raise CommandError(f"{path}: {error}") from error
+            def progress(step):
+                bar.set_postfix_str(str(IMPORT_STEPS[step]))
+                bar.update(STEP_NUMBERS[step] - bar.n)
+
+            try:
+                if dry_run:
+                    progress("read")
+                    source = read_upload(path.name, data)
+                    proposals = extract(source, progress=progress)
+                    self.report(proposals.as_json(), format)
+                    return
+                document_import, created = start_import(path.name, data, progress=progress)
+            except UnreadableDocument as error:
+                raise CommandError(f"{path}: {error}") from error
         self.report(document_import.proposals, format)
         if not created:
             self.stdout.write(f"Already imported as import {document_import.pk}.")
