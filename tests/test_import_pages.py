@@ -167,3 +167,37 @@ def test_every_seed_imports_and_accepts_without_duplicates(seeded, capsys, seed)
     call_command("import_document", str(SEEDS_DIR / seed), "--accept")
     assert "Created: {}" in capsys.readouterr().out
     assert [model.objects.count() for model in (StageEvent, Mention)] == counts
+
+
+def test_review_lists_each_dossier_once_however_many_proposals(
+    seeded, editor_client, django_assert_max_num_queries
+):
+    response = _upload(editor_client)
+    with django_assert_max_num_queries(12):
+        review = editor_client.get(response["Location"])
+    html = review.content.decode()
+    forms = review.context["formsets"]["mentions"].total_form_count()
+    forms += review.context["formsets"]["stage_events"].total_form_count()
+    assert forms > 20
+    assert html.count('<datalist id="import-dossiers">') == 1
+    assert html.count('list="import-dossiers"') == forms
+    assert html.count('<option value="asielprocedureverordening">') == 1
+    assert "<select" not in html.split('id="mentions"')[1].split('id="stage_events"')[0]
+
+
+def test_review_refuses_a_dossier_that_is_not_in_the_list(
+    seeded, editor_client, django_assert_max_num_queries
+):
+    response = _upload(editor_client)
+    review = editor_client.get(response["Location"])
+    data = _review_data(review)
+    data["mentions-0-dossier"] = "bestaat-niet"
+    data["mentions-0-accept"] = "on"
+    mentions = Mention.objects.count()
+    # Checking every form's dossier and commitment costs no query per form.
+    with django_assert_max_num_queries(12):
+        refused = editor_client.post(response["Location"], data)
+    assert refused.status_code == 400
+    assert "“bestaat-niet” staat niet in de lijst" in refused.content.decode()
+    assert Mention.objects.count() == mentions
+    assert DocumentImport.objects.get().status == DocumentImport.Status.PENDING

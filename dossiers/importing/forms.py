@@ -4,7 +4,10 @@ A review form carries the proposal's index and the fields a reviewer may correct
 is taken from the stored proposal, never from the request.
 """
 
+from dataclasses import dataclass
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ..dates import Precision
@@ -107,10 +110,6 @@ class ProposalForm(forms.Form):
     def to_json(self, name, value):
         if hasattr(value, "isoformat"):
             return value.isoformat()
-        if isinstance(value, Dossier):
-            return value.slug
-        if isinstance(value, Commitment):
-            return value.pk
         return value
 
 
@@ -129,13 +128,80 @@ class CitationReviewForm(ProposalForm):
         return str(value) if name == "canonical" else super().to_json(name, value)
 
 
+class ListedChoiceField(forms.CharField):
+    """One of many records, typed with the help of a <datalist> the page shows once.
+
+    A <select> in every form would repeat every dossier in every form: with twenty years of
+    data (2,045 dossiers) the review page of one report was 71 MB. The value is the record's
+    key (`to_field`); the view may hand every form one set of the valid keys (`valid_keys`),
+    so that checking a page of forms costs one query, not one per form.
+    """
+
+    def __init__(self, *, queryset, to_field, datalist, coerce=str, **kwargs):
+        kwargs.setdefault("required", False)
+        attrs = {"list": datalist, "autocomplete": "off"}
+        super().__init__(widget=forms.TextInput(attrs=attrs), **kwargs)
+        self.queryset = queryset
+        self.to_field = to_field
+        self.datalist = datalist
+        self.coerce = coerce
+        self.valid_keys = None
+
+    def to_python(self, value):
+        value = super().to_python(value).strip()
+        if not value:
+            return None
+        known = (
+            value in self.valid_keys
+            if self.valid_keys is not None
+            else _is_key(self.queryset, self.to_field, value)
+        )
+        if not known:
+            raise ValidationError(
+                _("“%(value)s” is not in the list: choose one of its entries."),
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return self.coerce(value)
+
+
+@dataclass(frozen=True)
+class Datalist:
+    """The entries of one <datalist>: (key, label) in order, and the set of keys."""
+
+    options: list
+    keys: frozenset
+
+
+def review_datalists():
+    """The lists the review page shows once, by the id its inputs name; a query each."""
+
+    def listed(pairs):
+        options = [(str(key), label) for key, label in pairs]
+        return Datalist(options, frozenset(key for key, _label in options))
+
+    return {
+        "import-dossiers": listed(Dossier.objects.order_by("title").values_list("slug", "title")),
+        "import-commitments": listed(
+            Commitment.objects.order_by("subject").values_list("pk", "subject")
+        ),
+    }
+
+
+def _is_key(queryset, field, value):
+    try:
+        return queryset.filter(**{field: value}).exists()
+    except (ValueError, TypeError):  # not a number, for a numeric key
+        return False
+
+
 def _dossier_field():
-    return forms.ModelChoiceField(
+    return ListedChoiceField(
         label=_("dossier"),
-        queryset=Dossier.objects.order_by("title"),
-        to_field_name="slug",
-        required=False,
-        help_text=_("Empty: a new dossier with the name below."),
+        queryset=Dossier.objects.all(),
+        to_field="slug",
+        datalist="import-dossiers",
+        help_text=_("Empty: a new dossier with the name below. Type to find one in the list."),
     )
 
 
@@ -170,10 +236,12 @@ class CommitmentReviewForm(ProposalForm):
     )
     debate_date = forms.DateField(label=_("debate date"), required=False, widget=DATE_INPUT)
     fulfilled_here = forms.BooleanField(label=_("fulfilled in this document"), required=False)
-    matched_commitment = forms.ModelChoiceField(
+    matched_commitment = ListedChoiceField(
         label=_("known commitment"),
-        queryset=Commitment.objects.order_by("subject"),
-        required=False,
+        queryset=Commitment.objects.all(),
+        to_field="pk",
+        datalist="import-commitments",
+        coerce=int,
     )
 
 

@@ -9,13 +9,15 @@ from ..importing.accept import accept_import
 from ..importing.forms import (
     REVIEW_FORMSETS,
     DocumentReviewForm,
+    ListedChoiceField,
     MeetingReviewForm,
     UploadForm,
+    review_datalists,
 )
 from ..importing.pipeline import IMPORT_STEPS, queue_import
 from ..importing.proposals import KIND_LABELS
 from ..importing.reader import UnreadableDocument
-from ..models import Commitment, DocumentImport, Dossier, PolicyArea
+from ..models import DocumentImport, PolicyArea
 
 # Proposals the extractor is at least this sure of are ticked for acceptance at first.
 PRESELECT_CONFIDENCE = 0.5
@@ -102,19 +104,14 @@ def _review_forms(document_import, data=None):
         )
         for kind, formset_class in REVIEW_FORMSETS.items()
     }
-    # One query for each list of choices, shared by every form that shows it.
-    dossier_choices = [("", "—"), *Dossier.objects.order_by("title").values_list("slug", "title")]
-    commitment_choices = [
-        ("", "—"),
-        *Commitment.objects.order_by("subject").values_list("pk", "subject"),
-    ]
+    # One query for each list, shown once on the page as a <datalist> and shared by every form.
+    datalists = review_datalists()
     for formset in formsets.values():
         for form in formset:
-            if "dossier" in form.fields:
-                form.fields["dossier"].choices = dossier_choices
-            if "matched_commitment" in form.fields:
-                form.fields["matched_commitment"].choices = commitment_choices
-    return document_form, meeting_form, formsets
+            for field in form.fields.values():
+                if isinstance(field, ListedChoiceField):
+                    field.valid_keys = datalists[field.datalist].keys
+    return document_form, meeting_form, formsets, datalists
 
 
 def _accepted(document_import, document_form, meeting_form, formsets):
@@ -143,7 +140,7 @@ def import_review(request, pk):
     if document_import.is_being_read or document_import.status == DocumentImport.Status.FAILED:
         return _import_progress(request, document_import)
     data = request.POST if request.method == "POST" else None
-    document_form, meeting_form, formsets = _review_forms(document_import, data)
+    document_form, meeting_form, formsets, datalists = _review_forms(document_import, data)
     forms_valid = (
         data is not None
         and document_form.is_valid()
@@ -175,6 +172,7 @@ def import_review(request, pk):
         "document_form": document_form,
         "meeting_form": meeting_form,
         "formsets": formsets,
+        "datalists": datalists,
         "sections": [(kind, KIND_LABELS[kind], formset) for kind, formset in formsets.items()],
     }
     status = 400 if data is not None else 200
