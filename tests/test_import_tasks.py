@@ -35,10 +35,17 @@ def _upload(client, data, name="verslag.txt"):
     return client.post(START, {"file": upload})
 
 
+# The worker closes the connection between tasks (close_old_connections): with PostgreSQL that
+# would end the transaction a test runs in, so the tests that run it commit instead (and get
+# the groups made by the migrations back after the flush: serialized_rollback).
+WORKER_TEST = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
 def _work_off_the_queue():
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
+@WORKER_TEST
 @DATABASE_QUEUE
 def test_an_upload_is_queued_and_the_worker_reads_it(seeded, editor_client):
     response = _upload(editor_client, MARCH_REPORT.read_bytes())
@@ -79,6 +86,7 @@ def test_a_long_wait_asks_whether_the_worker_runs(seeded, editor_client):
     )
 
 
+@WORKER_TEST
 @DATABASE_QUEUE
 def test_a_document_the_worker_cannot_read_fails_with_its_reason(seeded, editor_client):
     # A PDF that opens (the request's check) but has no text layer: only reading tells.
@@ -149,6 +157,7 @@ def test_an_import_is_read_once_even_if_its_task_runs_twice(seeded, editor):
     assert DocumentImport.objects.get().proposals == proposals
 
 
+@WORKER_TEST
 @DATABASE_QUEUE
 def test_the_same_text_in_another_file_leads_to_the_first_import(seeded, editor_client):
     _upload(editor_client, MARCH_REPORT.read_bytes())
