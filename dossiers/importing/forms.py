@@ -133,30 +133,23 @@ class ListedChoiceField(forms.CharField):
 
     A <select> in every form would repeat every dossier in every form: with twenty years of
     data (2,045 dossiers) the review page of one report was 71 MB. The value is the record's
-    key (`to_field`); the view may hand every form one set of the valid keys (`valid_keys`),
-    so that checking a page of forms costs one query, not one per form.
+    key; the view hands every form the keys of its list (review_datalists), so that checking a
+    page of forms costs one query, not one per form. Until it does, no value is valid.
     """
 
-    def __init__(self, *, queryset, to_field, datalist, coerce=str, **kwargs):
+    def __init__(self, *, datalist, coerce=str, **kwargs):
         kwargs.setdefault("required", False)
         attrs = {"list": datalist, "autocomplete": "off"}
         super().__init__(widget=forms.TextInput(attrs=attrs), **kwargs)
-        self.queryset = queryset
-        self.to_field = to_field
         self.datalist = datalist
         self.coerce = coerce
-        self.valid_keys = None
+        self.valid_keys = frozenset()
 
     def to_python(self, value):
         value = super().to_python(value).strip()
         if not value:
             return None
-        known = (
-            value in self.valid_keys
-            if self.valid_keys is not None
-            else _is_key(self.queryset, self.to_field, value)
-        )
-        if not known:
+        if value not in self.valid_keys:
             raise ValidationError(
                 _("“%(value)s” is not in the list: choose one of its entries."),
                 code="invalid_choice",
@@ -188,18 +181,9 @@ def review_datalists():
     }
 
 
-def _is_key(queryset, field, value):
-    try:
-        return queryset.filter(**{field: value}).exists()
-    except (ValueError, TypeError):  # not a number, for a numeric key
-        return False
-
-
 def _dossier_field():
     return ListedChoiceField(
         label=_("dossier"),
-        queryset=Dossier.objects.all(),
-        to_field="slug",
         datalist="import-dossiers",
         help_text=_("Empty: a new dossier with the name below. Type to find one in the list."),
     )
@@ -238,8 +222,6 @@ class CommitmentReviewForm(ProposalForm):
     fulfilled_here = forms.BooleanField(label=_("fulfilled in this document"), required=False)
     matched_commitment = ListedChoiceField(
         label=_("known commitment"),
-        queryset=Commitment.objects.all(),
-        to_field="pk",
         datalist="import-commitments",
         coerce=int,
     )

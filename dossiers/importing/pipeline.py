@@ -28,12 +28,8 @@ IMPORT_STEPS = {
     "read": gettext_lazy("reading the text"),
     "document": gettext_lazy("the document"),
     "meeting": gettext_lazy("the meeting"),
-    "agenda_items": KIND_LABELS["agenda_items"],
-    "citations": KIND_LABELS["citations"],
-    "mentions": KIND_LABELS["mentions"],
-    "stage_events": KIND_LABELS["stage_events"],
-    "commitments": KIND_LABELS["commitments"],
-    "motions": KIND_LABELS["motions"],
+    # Then each kind of proposal, in the order extract() looks for them.
+    **KIND_LABELS,
 }
 STEP_NUMBERS = {name: number for number, name in enumerate(IMPORT_STEPS)}
 
@@ -197,8 +193,7 @@ def start_import(file_name, data, user=None, progress=None):
 
     UnreadableDocument when the upload cannot be read, with nothing written.
     """
-    with transaction.atomic():
-        document_import, created = create_import(file_name, data, user)
+    document_import, created = create_import(file_name, data, user)
     if not created:
         return document_import, False
     document_import = run_import(document_import, progress=progress)

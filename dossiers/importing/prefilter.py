@@ -59,13 +59,8 @@ def _exact_item(op, av):
             return {chr(value).lower() for _kind, value in av}
         return None
     if op is sre.BRANCH:
-        strings = set()
-        for branch in av[1]:
-            exact = _exact(branch)
-            if exact is None:
-                return None
-            strings |= exact
-        return strings if len(strings) <= _MAX_STRINGS else None
+        strings = _union(_exact, av[1])
+        return strings if strings is not None and len(strings) <= _MAX_STRINGS else None
     if op in _REPEATS:
         low, high, body = av
         exact = _exact(body) if low == high else None
@@ -76,6 +71,17 @@ def _exact_item(op, av):
                 return None
         return strings
     return None
+
+
+def _union(strings_of, branches):
+    """The union of strings_of(branch) over an alternation's branches; None if one has none."""
+    strings = set()
+    for branch in branches:
+        found = strings_of(branch)
+        if found is None:
+            return None
+        strings |= found
+    return strings
 
 
 def _better(candidate, best):
@@ -113,13 +119,7 @@ def _required_item(op, av):
     if op is sre.SUBPATTERN:
         return _required(av[-1])
     if op is sre.BRANCH:
-        strings = set()
-        for branch in av[1]:
-            required = _required(branch)
-            if required is None:
-                return None
-            strings |= required
-        return strings
+        return _union(_required, av[1])
     if op in _REPEATS and av[0] >= 1:
         return _required(av[2])
     return None

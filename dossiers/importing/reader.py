@@ -92,14 +92,9 @@ def check_upload(name, data):
     """Refuse at once what cannot be read, before the upload is kept to be read in a task.
 
     Cheap checks only (size, kind, encoding, whether a PDF opens and its page count); the
-    ImportText comes from read_upload.
+    ImportText comes from read_upload, which makes the same checks on its way.
     """
-    if not data or not data.strip():
-        raise UnreadableDocument(_("The file is empty."))
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise UnreadableDocument(
-            _("The file is larger than %(size)d MB.") % {"size": MAX_UPLOAD_BYTES // 2**20}
-        )
+    _check_size(data)
     if _is_pdf(data):
         _open_pdf(data)
     else:
@@ -111,11 +106,20 @@ def read_upload(name, data):
 
     `name` is the file's name as uploaded; the content decides how it is read.
     """
-    check_upload(name, data)
+    _check_size(data)
     source = _read_pdf(data) if _is_pdf(data) else _read_text(data)
     if len(source.text) > MAX_TEXT_CHARS:
         raise UnreadableDocument(_too_long(len(source.text)))
     return source
+
+
+def _check_size(data):
+    if not data or not data.strip():
+        raise UnreadableDocument(_("The file is empty."))
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UnreadableDocument(
+            _("The file is larger than %(size)d MB.") % {"size": MAX_UPLOAD_BYTES // 2**20}
+        )
 
 
 def _is_pdf(data):
