@@ -1,11 +1,18 @@
-"""Parse and format Kamerstuk citations.
+"""Parse and format citations of parliamentary papers and references to EU documents.
 
 Parliamentary papers are cited in many ways ("Kamerstukken II, 2022–23, 32 317, nr. 790",
-"Kamerstuk 32 317, nr. 866", "32317-872", "36 410 VI nr. 85", "35 913, B"). This module turns
-each of them into one `Citation` and prints one canonical form. Pure Python, no ORM, so that it
-can be tested fast and fuzzed.
+"Kamerstuk 32 317, nr. 866", "32317-872", "36 410 VI nr. 85", "21 501-20, nr. 2000",
+"21501-20-2000", "35 913, B"). This module turns each of them into one `Citation` and prints one
+canonical form. The other forms documents cite are read here too, each into its own kind with
+its own canonical form: the proceedings (`ProceedingsCitation`: "Handelingen II 2023/24, nr. 45,
+item 12", "Aanhangsel Handelingen II 2023/24, nr. 1234"), letters known by their date only
+(`LetterCitation`: "Kamerbrief van 12 maart 2024") and EU references (`EUReference`:
+"COM(2022) 245", "2022/0155(COD)", "ST 12345/23", CELEX "32024R1348", "PbEU L 2024/1348").
+`parse_reference` and `find_references` take all of them. Pure Python, no ORM, so that it can be
+tested fast and fuzzed.
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -58,7 +65,13 @@ _CITATION = rf"""
     [,\s]*
     (?:nr\.?\s*)?
     (?P<number>{_NUMBER})
-    (?:\s+(?P<chapter>(?=[IVX])(?:{_ROMAN})))?\b
+    # A budget chapter ("36 410 VI") or a series' sub-series ("21 501-20"): the part of the
+    # dossier number the official publications print between number and paper ("kst-21501-20-2000").
+    (?:
+        (?:\s+|\s?-\s?)(?P<chapter>(?=[IVX])(?:{_ROMAN}))\b
+      | \s?-\s?(?P<series>\d{{2}})
+        (?=\s*(?:,\s*(?:nr|no)\b|nr\b|-\s*\d|,\s*(?-i:[A-Z]{{1,2}})(?![\w])))
+    )?\b
     (?P<joint>(?:\s*(?:en|,)\s*(?:{_NUMBER})(?!\s*-))*)
     (?:
         ,?\s*(?:nr|no)\.?\s*(?P<sub_nr>\d{{1,5}})
@@ -118,7 +131,9 @@ def format_citation(citation):
         start, end = citation.session_year.split("-")
         head += f" {start}/{end[2:]}"
     number = format_dossier_number(citation.dossier_number)
-    if citation.dossier_chapter:
+    if citation.dossier_chapter.isdigit():
+        number += f"-{citation.dossier_chapter}"
+    elif citation.dossier_chapter:
         number += f" {citation.dossier_chapter}"
     for joint in citation.joint_dossier_numbers:
         number += f" en {format_dossier_number(joint)}"
@@ -174,6 +189,223 @@ def _citation_from_match(match):
         dossier_number=re.sub(r"\s", "", match.group("number")),
         sub_number=sub_number.lstrip("0") or sub_number,
         session_year=normalize_session_year(session) if session else "",
-        dossier_chapter=(match.group("chapter") or "").upper(),
+        dossier_chapter=(match.group("chapter") or "").upper() or match.group("series") or "",
         joint_dossier_numbers=joint,
     )
+
+
+# -- the other forms documents cite ---------------------------------------------------------
+
+_DUTCH_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+_MONTH_NAMES = "|".join(_DUTCH_MONTHS)
+
+
+@dataclass(frozen=True)
+class ProceedingsCitation:
+    """The Handelingen (what was said in the chamber) or their Aanhangsel (answers to questions).
+    Their numbers start again each session year, so the session year is part of the identity."""
+
+    chamber: str
+    session_year: str
+    number: str
+    item: str = ""
+    appendix: bool = False
+
+    def __str__(self):
+        start, end = self.session_year.split("-")
+        head = "Aanhangsel Handelingen" if self.appendix else "Handelingen"
+        text = f"{head} {_NUMERAL_BY_CHAMBER[self.chamber]} {start}/{end[2:]}, nr. {self.number}"
+        return f"{text}, item {self.item}" if self.item else text
+
+    @property
+    def key(self):
+        kind = "aanhangsel" if self.appendix else "handelingen"
+        return (kind, self.chamber, self.session_year, self.number, self.item)
+
+
+@dataclass(frozen=True)
+class LetterCitation:
+    """A letter to parliament cited by its date alone ("Kamerbrief van 12 maart 2024")."""
+
+    date: datetime.date
+
+    def __str__(self):
+        return (
+            f"Kamerbrief van {self.date.day} {_DUTCH_MONTHS[self.date.month - 1]} {self.date.year}"
+        )
+
+    @property
+    def key(self):
+        return ("kamerbrief", self.date.isoformat())
+
+
+@dataclass(frozen=True)
+class EUReference:
+    """A reference to an EU document: kind is one of EU_REFERENCE_KINDS, text its canonical
+    form ("COM(2022) 245", "2022/0155(COD)", "ST 12345/23", "32024R1348", "PbEU L 2024/1348",
+    "PbEU 2022, L 158")."""
+
+    kind: str
+    text: str
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def key(self):
+        return (self.kind, self.text)
+
+
+COMMISSION_DOCUMENT, PROCEDURE, COUNCIL_DOCUMENT, CELEX, OFFICIAL_JOURNAL = (
+    "commission_document",
+    "procedure",
+    "council_document",
+    "celex",
+    "official_journal",
+)
+EU_REFERENCE_KINDS = (COMMISSION_DOCUMENT, PROCEDURE, COUNCIL_DOCUMENT, CELEX, OFFICIAL_JOURNAL)
+
+_PROCEEDINGS = rf"""
+    (?P<appendix>Aanhangsel\s+(?:van\s+de\s+)?|Aanh\.\s*)?
+    (?:Handelingen|Hand\.)\s*(?P<chamber>II|I|TK|EK)\b\.?
+    [,\s]*(?P<session>{_SESSION})
+    [,\s]*(?:nr\.?\s*)(?P<number>\d{{1,4}})\b
+    (?:\s*,?\s*item\s*(?P<item>\d{{1,3}})\b)?
+"""
+_LETTER = rf"""
+    \b(?:Kamer)?brief\s+(?:van|d\.d\.)\s+
+    (?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_NAMES})\s+(?P<year>(?:19|20)\d{{2}})\b
+"""
+_OJ_NAME = r"\b(?:PbEU|Pb\s*EU|PB(?:\s*EU)?)\b"
+_EU = rf"""
+    (?P<com>\b(?P<com_kind>COM|JOIN|SWD)\s*(?:\(\s*(?P<com_year>(?:19|20)\d{{2}})\s*\)\s*|/\s*
+        (?P<com_year2>(?:19|20)\d{{2}})\s*/\s*)(?P<com_number>\d{{1,4}})\b
+        (?:\s*(?:final|def(?:initief)?\b\.?))?)
+  | (?P<procedure>\b(?P<proc_year>(?:19|20)\d{{2}})\s*/\s*(?P<proc_number>\d{{4}})\s*
+        \(\s*(?P<proc_type>COD|NLE|CNS|APP|INI|INL|BUD|DEC|AVC|SYN|ACI|RSP|RPS|DEA|REG)\s*\))
+  | (?P<council>(?:\bST\s*/?\s*|\bRaadsdocument\s+(?:nr\.?\s*)?)(?P<st_number>\d{{4,5}})
+        (?:\s*/\s*|\s+)(?P<st_year>(?:19|20)?\d{{2}})\b
+        (?:\s*/?\s*(?:INIT|(?:REV|ADD|COR)\s*\d{{1,2}})\b)?)
+  | (?P<celex>\b(?P<celex_text>[1-9](?:19|20)\d{{2}}[A-Z]{{1,2}}\d{{4}})\b)
+  | (?P<oj_new>{_OJ_NAME}\s*,?\s*(?P<ojn_series>L|C)\s*,?\s*(?P<ojn_year>20[2-9]\d)\s*/\s*
+        (?P<ojn_number>\d{{1,5}})\b)
+  | (?P<oj_old>{_OJ_NAME}\s*,?\s*(?:
+        (?P<ojo_year>(?:19|20)\d{{2}})\s*,\s*(?P<ojo_series>L|C)\s*(?P<ojo_issue>\d{{1,4}})\b
+      | (?P<ojo_series2>L|C)\s*(?P<ojo_issue2>\d{{1,4}})(?:\s*/\s*\d{{1,4}})?\s*(?:van|of)\s*
+        [0-3]?\d\s*\.\s*[01]?\d\s*\.\s*(?P<ojo_year2>(?:19|20)\d{{2}})\b))
+"""
+_PROCEEDINGS_RE = re.compile(_PROCEEDINGS, re.VERBOSE | re.IGNORECASE)
+_LETTER_RE = re.compile(_LETTER, re.VERBOSE | re.IGNORECASE)
+_EU_RE = re.compile(_EU, re.VERBOSE)
+_CHAMBER_BY_NAME = {"II": TWEEDE_KAMER, "TK": TWEEDE_KAMER, "I": EERSTE_KAMER, "EK": EERSTE_KAMER}
+# A dated letter whose Kamerstuk number follows it ("de brief van 4 juli 2023 (Kamerstuk
+# 32 317, nr. 830)") is cited by that number, not by its date.
+_NUMBER_FOLLOWS_RE = re.compile(rf"[\s,(:]*{_CITATION}", re.VERBOSE | re.IGNORECASE)
+
+
+def parse_reference(text):
+    """Parse one citation or reference of any kind this module knows; CitationError otherwise.
+
+    A Kamerstuk gives a Citation, the Handelingen and Aanhangsel a ProceedingsCitation, a dated
+    letter a LetterCitation, an EU document an EUReference; str() of each is its canonical form,
+    which parses back to the same value.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return parse_citation(text)  # the message for empty input
+    stripped = text.strip().rstrip(".;").strip()
+    for pattern, build in _OTHER_FORMS:
+        match = pattern.fullmatch(stripped)
+        if match is not None:
+            return build(match)
+    return parse_citation(text)
+
+
+def find_references(text):
+    """Every citation and reference of every kind in `text`, in text order, without overlaps
+    (a Kamerstuk citation wins over a reference inside it)."""
+    found = list(find_citations(text))
+    taken = [(item.start, item.end) for item in found]
+    for pattern, build in _OTHER_FORMS:
+        for match in pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            try:
+                reference = build(match)
+            except CitationError:
+                continue
+            if isinstance(reference, LetterCitation) and _numbered_after(text, match.end()):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(FoundCitation(reference, match.group(0).strip(), *match.span()))
+    return sorted(found, key=lambda item: item.start)
+
+
+def find_eu_references(text):
+    """The EU references in `text`, in text order."""
+    return [item for item in find_references(text) if isinstance(item.citation, EUReference)]
+
+
+def _numbered_after(text, position):
+    return _NUMBER_FOLLOWS_RE.match(text, position) is not None
+
+
+def _proceedings_from_match(match):
+    return ProceedingsCitation(
+        chamber=_CHAMBER_BY_NAME[match.group("chamber").upper()],
+        session_year=normalize_session_year(match.group("session")),
+        number=match.group("number").lstrip("0") or "0",
+        item=(match.group("item") or "").lstrip("0"),
+        appendix=bool(match.group("appendix")),
+    )
+
+
+def _letter_from_match(match):
+    month = _DUTCH_MONTHS.index(match.group("month").lower()) + 1
+    try:
+        date = datetime.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError as error:
+        raise CitationError(f"'{match.group(0)}' heeft geen bestaande datum.") from error
+    return LetterCitation(date)
+
+
+def _eu_from_match(match):
+    group = match.group
+    if group("com"):
+        year = group("com_year") or group("com_year2")
+        text = f"{group('com_kind')}({year}) {int(group('com_number'))}"
+        return EUReference(COMMISSION_DOCUMENT, text)
+    if group("procedure"):
+        text = f"{group('proc_year')}/{group('proc_number')}({group('proc_type')})"
+        return EUReference(PROCEDURE, text)
+    if group("council"):
+        year = group("st_year")[-2:]
+        return EUReference(COUNCIL_DOCUMENT, f"ST {int(group('st_number'))}/{year}")
+    if group("celex"):
+        return EUReference(CELEX, group("celex_text"))
+    if group("oj_new"):
+        text = f"PbEU {group('ojn_series')} {group('ojn_year')}/{int(group('ojn_number'))}"
+        return EUReference(OFFICIAL_JOURNAL, text)
+    year = group("ojo_year") or group("ojo_year2")
+    series = group("ojo_series") or group("ojo_series2")
+    issue = int(group("ojo_issue") or group("ojo_issue2"))
+    return EUReference(OFFICIAL_JOURNAL, f"PbEU {year}, {series} {issue}")
+
+
+_OTHER_FORMS = (
+    (_PROCEEDINGS_RE, _proceedings_from_match),
+    (_LETTER_RE, _letter_from_match),
+    (_EU_RE, _eu_from_match),
+)

@@ -2,10 +2,15 @@ import pytest
 
 from dossiers.citations import (
     CitationError,
+    EUReference,
+    LetterCitation,
+    ProceedingsCitation,
     find_citations,
+    find_references,
     format_citation,
     normalize_session_year,
     parse_citation,
+    parse_reference,
 )
 
 # Every form the seed documents use, with what it means.
@@ -28,9 +33,20 @@ SEED_FORMS = [
     ("Kamerstuk II, 2021–22, 32 317, nr. 760", ("TK", "32317", "", "760", "2021-2022")),
     ("Kamerstukken I 2023/24, 36 333, C", ("EK", "36333", "", "C", "2023-2024")),
 ]
+# Forms of other series than the seeds': a series' sub-series is the dossier chapter, as in the
+# official publications' addresses (kst-21501-20-2000, kst-36410-VI-85).
+SERIES_FORMS = [
+    ("21 501-20, nr. 2000", ("TK", "21501", "20", "2000", "")),
+    ("21501-20-2000", ("TK", "21501", "20", "2000", "")),
+    ("Kamerstuk 21 501-02, nr. 2806", ("TK", "21501", "02", "2806", "")),
+    ("Kamerstukken II 2023/24, 21 501-20 nr. 2000", ("TK", "21501", "20", "2000", "2023-2024")),
+    ("36410-VI-85", ("TK", "36410", "VI", "85", "")),
+    ("32 317, OO", ("EK", "32317", "", "OO", "")),
+    ("Kamerstukken I 2023/24, 32 317, OO", ("EK", "32317", "", "OO", "2023-2024")),
+]
 
 
-@pytest.mark.parametrize(("text", "expected"), SEED_FORMS)
+@pytest.mark.parametrize(("text", "expected"), SEED_FORMS + SERIES_FORMS)
 def test_parses_every_seed_form(text, expected):
     citation = parse_citation(text)
     assert (
@@ -57,13 +73,14 @@ def test_joint_dossier_numbers():
         ("Kamerstukken II, 2023/24, 32317, nr. 867", "Kamerstukken II 2023/24, 32 317, nr. 867"),
         ("36 410 VI nr. 85", "Kamerstukken II, 36 410 VI, nr. 85"),
         ("35 913, B", "Kamerstukken I, 35 913, B"),
+        ("21501-20-2000", "Kamerstukken II, 21 501-20, nr. 2000"),
     ],
 )
 def test_canonical_form(text, canonical):
     assert str(parse_citation(text)) == canonical
 
 
-@pytest.mark.parametrize("text", [text for text, _ in SEED_FORMS])
+@pytest.mark.parametrize("text", [text for text, _ in SEED_FORMS + SERIES_FORMS])
 def test_canonical_form_round_trips(text):
     citation = parse_citation(text)
     assert parse_citation(format_citation(citation)) == citation
@@ -104,4 +121,89 @@ def test_finds_citations_in_footnotes_across_line_breaks():
         "Kamerstukken II 2022/23, 32 317, nr. 790",
         "Kamerstukken II 2022/23, 32 317, nr. 801",
         "Kamerstukken II, 22 112, nr. 3627",
+    ]
+
+
+def test_a_series_number_followed_by_a_paper_number_is_not_a_sub_series():
+    """'32317-87' is paper 87 of 32 317; only a further number makes '-20' a sub-series."""
+    assert parse_citation("32317-87").key == ("TK", "32317", "", "87")
+    assert parse_citation("21501-20, nr. 7").key == ("TK", "21501", "20", "7")
+
+
+# Every other form the issue names, as printed, with its canonical form.
+OTHER_FORMS = [
+    ("Handelingen II 2023/24, nr. 45, item 12", "Handelingen II 2023/24, nr. 45, item 12"),
+    ("Handelingen II 2023-2024, nr 45", "Handelingen II 2023/24, nr. 45"),
+    ("Handelingen I 2022–23, nr. 3, item 7", "Handelingen I 2022/23, nr. 3, item 7"),
+    ("Aanhangsel Handelingen II 2023/24, nr. 1234", "Aanhangsel Handelingen II 2023/24, nr. 1234"),
+    (
+        "Aanhangsel van de Handelingen II, 2022–23, nr. 12",
+        "Aanhangsel Handelingen II 2022/23, nr. 12",
+    ),
+    ("Kamerbrief van 12 maart 2024", "Kamerbrief van 12 maart 2024"),
+    ("brief van 1 februari 2023", "Kamerbrief van 1 februari 2023"),
+    ("Kamerbrief d.d. 3 juni 2022", "Kamerbrief van 3 juni 2022"),
+    ("COM(2022) 245", "COM(2022) 245"),
+    ("COM (2022) 245 final", "COM(2022) 245"),
+    ("COM/2020/0610", "COM(2020) 610"),
+    ("JOIN(2023) 8", "JOIN(2023) 8"),
+    ("2022/0155(COD)", "2022/0155(COD)"),
+    ("2022/0155 (COD)", "2022/0155(COD)"),
+    ("2023/0012(NLE)", "2023/0012(NLE)"),
+    ("ST 12345/23", "ST 12345/23"),
+    ("ST 8720 2022 INIT", "ST 8720/22"),
+    ("ST/8720/2022/INIT", "ST 8720/22"),
+    ("Raadsdocument 12345/23", "ST 12345/23"),
+    ("52021DC0780", "52021DC0780"),
+    ("32024R1348", "32024R1348"),
+    ("PbEU L 2024/1348", "PbEU L 2024/1348"),
+    ("PB L 2024/1348", "PbEU L 2024/1348"),
+    ("PbEU 2016, L 119", "PbEU 2016, L 119"),
+    ("PB L 158 van 13.6.2022", "PbEU 2022, L 158"),
+    ("Pb EU L 119/1 van 4.5.2016", "PbEU 2016, L 119"),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical"), OTHER_FORMS)
+def test_every_other_form_reads_to_its_canonical_form_and_back(text, canonical):
+    reference = parse_reference(text)
+    assert str(reference) == canonical
+    assert parse_reference(canonical) == reference
+
+
+def test_each_form_is_its_own_kind():
+    assert parse_reference("Handelingen II 2023/24, nr. 45, item 12") == ProceedingsCitation(
+        chamber="TK", session_year="2023-2024", number="45", item="12"
+    )
+    assert parse_reference("Aanhangsel Handelingen II 2023/24, nr. 1234").appendix
+    assert parse_reference("Kamerbrief van 12 maart 2024").date.isoformat() == "2024-03-12"
+    assert parse_reference("2022/0155(COD)") == EUReference("procedure", "2022/0155(COD)")
+    assert parse_reference("Kamerstuk 32 317, nr. 866") == parse_citation("32 317, nr. 866")
+    assert isinstance(parse_reference("brief van 1 mei 2023"), LetterCitation)
+
+
+@pytest.mark.parametrize(
+    "text", ["Kamerbrief van 31 februari 2024", "Handelingen II 2023/25, nr. 4", "COM 2022 245"]
+)
+def test_malformed_other_forms_are_refused(text):
+    with pytest.raises(CitationError):
+        parse_reference(text)
+
+
+def test_finds_every_kind_in_running_text_in_order():
+    text = (
+        "Zie de Kamerbrief van 4 juli 2023 (Kamerstuk 32 317, nr. 830), het voorstel COM(2023) 1 "
+        "(2023/0001(COD)) en Handelingen II 2023/24, nr. 5, item 3. "
+        "Raadsdocument ST/8720/2022/INIT; "
+        "PB L 158 van 13.6.2022, p. 53; de brief van 3 juni 2022 en Kamerstuk 21 501-20, nr. 2000."
+    )
+    assert [str(item.citation) for item in find_references(text)] == [
+        "Kamerstukken II, 32 317, nr. 830",
+        "COM(2023) 1",
+        "2023/0001(COD)",
+        "Handelingen II 2023/24, nr. 5, item 3",
+        "ST 8720/22",
+        "PbEU 2022, L 158",
+        "Kamerbrief van 3 juni 2022",
+        "Kamerstukken II, 21 501-20, nr. 2000",
     ]

@@ -4,10 +4,14 @@ person wrote down by hand for each of them (expectations/<seed name>.json).
 Matching rules, per kind (recall = true positives / expected, precision = true positives /
 found; None when there is nothing to divide by):
 
-- citations: by Kamerstuk, that is by `Citation.key` (chamber, dossier number, chapter,
-  sub-number); the session year and joint dossier numbers are descriptive. A Kamerstuk counts
-  once per document, however often it is cited. The document's own number, where printed, is
-  expected among them and found in the document proposal's `citation`.
+- citations: by the key of what is cited (citations.parse_reference): a Kamerstuk by chamber,
+  dossier number, chapter or sub-series and sub-number (the session year and joint dossier
+  numbers are descriptive); the Handelingen and their Aanhangsel by chamber, session year and
+  number; a letter by its date. Each counts once per document, however often it is cited. The
+  document's own number, where printed, is expected among them and found in the document
+  proposal's `citation`.
+- eu_references (scored where an expectation file lists them): by canonical form, once per
+  document; found are the references the mention proposals carry.
 - mentions: by dossier slug, once per document. An instrument not yet known ("new:<name>" in
   the expectations, a proposal without a dossier) matches when one name contains the other,
   ignoring case; proposals naming the same expected instrument count once.
@@ -21,8 +25,9 @@ found; None when there is nothing to divide by):
   proposal's passage or both give the same debate date.
 - motions: by the key of the motion's Kamerstuk citation, once per document.
 - agenda_items: by (section, number), once per document.
-- document: its type and date; meeting: its start date, end date and whether it is informal
-  (no meeting expected: none may be proposed).
+- document: each fact the expectations give (type, date, and where given chamber and own
+  citation) is one item; meeting: its start date, end date and whether it is informal, and its
+  formation where the expectations give one (no meeting expected: none may be proposed).
 
 Where several proposals fit several expectations, the pairing with the most matches is taken,
 preferring pairs that agree on date (stage events) or passage (commitments). The overall figures
@@ -30,21 +35,33 @@ are micro-averaged: counts are summed over the documents before dividing.
 
 Expectation files also say, for the reader, more than the rules use (precision, titles,
 submitters, notes); dossiers/importing/expectations/*.json state their sources in "_source".
+
+The documents are measured in three sets, reported apart: the five seeds the extractors were
+written against; the development half of the corpus of real documents (tests/import_corpus/dev),
+which may be read while changing an extractor; and its test half (tests/import_corpus/test),
+which is only evaluated. A document went to one half or the other by a hash of its name
+(`corpus_half`), before anyone read it for the extractors.
 """
 
 import datetime
+import hashlib
 import json
 import re
 import time
 from pathlib import Path
 
-from ..citations import Citation, CitationError, format_citation, parse_citation
+from ..citations import Citation, CitationError, format_citation, parse_reference
 from ..models import Stage
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parent / "expectations"
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "tests" / "import_corpus"
+CORPUS_HALVES = ("dev", "test")
+# The first line of a corpus text says where it was published; it is not part of the document.
+SOURCE_LINE_PREFIX = "Bron: "
 
 KINDS = (
     "citations",
+    "eu_references",
     "mentions",
     "stage_events",
     "commitments",
@@ -65,7 +82,33 @@ _STRONG, _WEAK = 2, 1
 
 
 def load_expectations(path):
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """An expectation file, with the document's own number among its citations (the corpus files
+    give it only under "document")."""
+    expected = json.loads(Path(path).read_text(encoding="utf-8"))
+    own = (expected.get("document") or {}).get("citation")
+    if own and _reference_key(own) not in {_reference_key(text) for text in expected["citations"]}:
+        expected["citations"] = [*expected["citations"], own]
+    return expected
+
+
+def corpus_half(name):
+    """'dev' or 'test' for a corpus document called `name`: fixed by a hash, never chosen."""
+    digest = int(hashlib.sha256(name.encode()).hexdigest(), 16)
+    return "dev" if digest % 2 == 0 else "test"
+
+
+def document_text(path):
+    """A document's text without a corpus file's source line."""
+    text = Path(path).read_text(encoding="utf-8")
+    if text.startswith(SOURCE_LINE_PREFIX):
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        text = text.removeprefix("\n")
+    return text
+
+
+def source_address(path):
+    first = Path(path).read_text(encoding="utf-8").split("\n", 1)[0]
+    return first.removeprefix(SOURCE_LINE_PREFIX) if first.startswith(SOURCE_LINE_PREFIX) else ""
 
 
 def expectations_path(seed_name, expectations_dir=EXPECTATIONS_DIR):
@@ -76,7 +119,7 @@ def evaluate(proposals, expected):
     """kind -> {expected, found, true_positives, recall, precision, missed, spurious} for one
     document's `proposals` (a proposals.Proposals) against its `expected` (an expectation file's
     content); missed and spurious are short labels for people."""
-    return {
+    scores = {
         "citations": _evaluate_citations(
             proposals.citations, proposals.document.citation, expected["citations"]
         ),
@@ -88,34 +131,40 @@ def evaluate(proposals, expected):
         "document": _evaluate_document(proposals.document, expected["document"]),
         "meeting": _evaluate_meeting(proposals.meeting, expected["meeting"]),
     }
+    if "eu_references" in expected:
+        scores["eu_references"] = _evaluate_eu_references(
+            proposals.mentions, expected["eu_references"]
+        )
+    return scores
 
 
 def evaluate_seeds(seeds_dir, gazetteer, expectations_dir=EXPECTATIONS_DIR):
-    """Run the whole pipeline on every seed (*.txt) in `seeds_dir` that has an expectation file
-    and score it: per seed, overall (micro-averaged), and the time taken per document."""
+    """Run the whole pipeline on every document (*.txt) in `seeds_dir` that has an expectation
+    file (in `expectations_dir`, or beside it when None) and score it: per document, overall
+    (micro-averaged), and the time taken per document."""
     # Imported here so that scoring (evaluate) works without the extractors.
     from .pipeline import extract
     from .reader import ImportText
 
-    seeds, skipped = {}, []
+    documents, skipped = {}, []
     for path in sorted(Path(seeds_dir).glob("*.txt")):
-        expected_path = expectations_path(path.name, expectations_dir)
+        expected_path = expectations_path(path.name, expectations_dir or path.parent)
         if not expected_path.exists():
             skipped.append(path.name)
             continue
         expected = load_expectations(expected_path)
-        text = path.read_text(encoding="utf-8")
+        text = document_text(path)
         start = time.perf_counter()
         proposals = extract(ImportText.from_text(text), gazetteer)
         milliseconds = (time.perf_counter() - start) * 1000
-        seeds[path.name] = {
+        documents[path.name] = {
             "milliseconds": round(milliseconds, 1),
             "kinds": evaluate(proposals, expected),
         }
-    overall = combine({name: seed["kinds"] for name, seed in seeds.items()})
-    timings = [seed["milliseconds"] for seed in seeds.values()]
+    overall = combine({name: document["kinds"] for name, document in documents.items()})
+    timings = [document["milliseconds"] for document in documents.values()]
     return {
-        "seeds": seeds,
+        "documents": documents,
         "overall": overall,
         "targets": {
             kind: {"target": target, "met": meets_target(overall[kind], target)}
@@ -128,12 +177,21 @@ def evaluate_seeds(seeds_dir, gazetteer, expectations_dir=EXPECTATIONS_DIR):
     }
 
 
+def evaluate_sets(seeds_dir, gazetteer, corpus_dir=CORPUS_DIR):
+    """The seeds and each half of the corpus, each scored on its own: {set name: report}."""
+    reports = {"seeds": evaluate_seeds(seeds_dir, gazetteer)}
+    for half in CORPUS_HALVES:
+        reports[half] = evaluate_seeds(Path(corpus_dir) / half, gazetteer, expectations_dir=None)
+    return reports
+
+
 def combine(results):
     """Micro-averaged figures over several documents: {name: evaluate(...)} -> kind -> figures;
-    the missed and spurious labels are prefixed with the document's name."""
+    the missed and spurious labels are prefixed with the document's name. A kind that a
+    document's expectations do not score is left out of its sums."""
     overall = {}
     for kind in KINDS:
-        scores = {name: kinds[kind] for name, kinds in results.items()}
+        scores = {name: kinds[kind] for name, kinds in results.items() if kind in kinds}
         overall[kind] = _score(
             expected=sum(score["expected"] for score in scores.values()),
             found=sum(score["found"] for score in scores.values()),
@@ -157,9 +215,13 @@ def as_table(report, details=False):
     """The report of evaluate_seeds as plain text: a table per seed, then overall with the
     targets; with `details`, the missed and spurious proposals too."""
     lines = []
-    for name, seed in report["seeds"].items():
-        lines += [f"{name} ({seed['milliseconds']:.0f} ms)", *_table(seed["kinds"], details), ""]
-    count = len(report["seeds"])
+    for name, document in report["documents"].items():
+        lines += [
+            f"{name} ({document['milliseconds']:.0f} ms)",
+            *_table(document["kinds"], details),
+            "",
+        ]
+    count = len(report["documents"])
     lines.append(f"Overall, {count} document{'s' if count != 1 else ''} (micro-averaged)")
     lines += _table(report["overall"], details, report["targets"])
     if report["milliseconds_per_document"] is not None:
@@ -176,12 +238,31 @@ def as_table(report, details=False):
     return "\n".join(lines)
 
 
+def as_summary(reports):
+    """Recall / precision per kind for several sets side by side ({set name: report})."""
+    names = list(reports)
+    header = f"{'kind':<14}" + "".join(f"{name:>22}" for name in names) + f"{'target':>8}"
+    rows = ["Recall / precision per set (micro-averaged)", header]
+    for kind in KINDS:
+        cells = []
+        for name in names:
+            score = reports[name]["overall"][kind]
+            cells.append(f"{_percent(score['recall'], 0)} / {_percent(score['precision'], 0)}")
+        target = _percent(TARGETS[kind], 0) if kind in TARGETS else ""
+        rows.append(f"{kind:<14}" + "".join(f"{cell:>22}" for cell in cells) + f"{target:>8}")
+    counts = ", ".join(f"{name} {len(report['documents'])}" for name, report in reports.items())
+    rows.append(f"Documents: {counts}")
+    return "\n".join(rows)
+
+
 def _table(kinds, details, targets=None):
     header = f"{'kind':<14}{'expected':>9}{'found':>7}{'TP':>5}{'recall':>9}{'precision':>11}"
     if targets:
         header += f"{'target':>8}  met"
     rows = [header]
     for kind in KINDS:
+        if kind not in kinds:
+            continue
         score = kinds[kind]
         row = (
             f"{kind:<14}{score['expected']:>9}{score['found']:>7}{score['true_positives']:>5}"
@@ -271,26 +352,44 @@ def _citation_key(chamber, number, chapter, sub_number):
     )
 
 
-def _parsed_key(text):
+def _reference_key(text):
+    """The key of a citation or reference of any kind; None for text that is none."""
     try:
-        citation = parse_citation(text)
+        reference = parse_reference(text)
     except CitationError:
         return None
-    return _citation_key(
-        citation.chamber, citation.dossier_number, citation.dossier_chapter, citation.sub_number
-    )
+    if isinstance(reference, Citation):
+        return _citation_key(
+            reference.chamber,
+            reference.dossier_number,
+            reference.dossier_chapter,
+            reference.sub_number,
+        )
+    return reference.key
 
 
 def _evaluate_citations(proposals, own_citation, expected):
-    expected_keys = {_parsed_key(text): text for text in expected}
+    expected_keys = {_reference_key(text): text for text in expected}
     found = {}
     if own_citation:
-        found[_parsed_key(own_citation) or own_citation] = own_citation
+        found[_reference_key(own_citation) or own_citation] = own_citation
     for proposal in proposals:
-        key = _citation_key(
-            proposal.chamber, proposal.number, proposal.chapter, proposal.sub_number
-        )
+        if proposal.number:  # a Kamerstuk: its fields are what a reviewer edits
+            key = _citation_key(
+                proposal.chamber, proposal.number, proposal.chapter, proposal.sub_number
+            )
+        else:
+            key = _reference_key(proposal.canonical) or proposal.canonical
         found.setdefault(key, proposal.canonical or _citation_label(proposal))
+    return _scored_sets(expected_keys, found)
+
+
+def _evaluate_eu_references(mentions, expected):
+    expected_keys = {_reference_key(text) or text: text for text in expected}
+    found = {}
+    for mention in mentions:
+        for text in getattr(mention, "references", ()):
+            found.setdefault(_reference_key(text) or text, text)
     return _scored_sets(expected_keys, found)
 
 
@@ -423,12 +522,12 @@ def _commitment_label(mps, debate_date, passage):
 
 def _evaluate_motions(proposals, expected):
     expected_keys = {
-        _parsed_key(item["citation"]): f"{item['citation']} ({', '.join(item['submitters'])})"
+        _reference_key(item["citation"]): f"{item['citation']} ({', '.join(item['submitters'])})"
         for item in expected
     }
     found = {}
     for proposal in proposals:
-        key = _parsed_key(proposal.citation) or proposal.citation
+        key = _reference_key(proposal.citation) or proposal.citation
         found.setdefault(key, f"{proposal.citation} ({', '.join(proposal.submitters)})")
     return _scored_sets(expected_keys, found)
 
@@ -452,27 +551,45 @@ def _agenda_label(section, number, title):
 
 
 def _evaluate_document(proposal, expected):
-    wanted = (expected["document_type"], expected["date"])
-    proposed = (proposal.document_type, _iso(proposal.date))
-    return _scored_sets({wanted: _document_label(*wanted)}, {proposed: _document_label(*proposed)})
+    """Each fact one item: type and date always, chamber and own citation where expected."""
+    wanted = {"type": expected["document_type"], "date": expected["date"]}
+    proposed = {"type": proposal.document_type or None, "date": _iso(proposal.date)}
+    if "chamber" in expected:
+        wanted["chamber"] = expected["chamber"]
+        proposed["chamber"] = proposal.chamber or None
+    if "citation" in expected:
+        wanted["citation"] = _reference_key(expected["citation"]) if expected["citation"] else None
+        proposed["citation"] = _reference_key(proposal.citation) if proposal.citation else None
+    labels = {
+        "citation": lambda facts: expected["citation"] if facts is wanted else proposal.citation
+    }
 
+    def label(facts, fact):
+        value = labels[fact](facts) if fact in labels else facts[fact]
+        return f"{fact}: {value or 'none'}"
 
-def _document_label(document_type, date):
-    return f"{document_type or '(no type)'}, {date or 'no date'}"
+    return _scored_sets(
+        {(fact, value): label(wanted, fact) for fact, value in wanted.items()},
+        {(fact, proposed[fact]): label(proposed, fact) for fact in wanted},
+    )
 
 
 def _evaluate_meeting(proposal, expected):
     wanted = {}
+    with_formation = expected is not None and "formation" in expected
     if expected is not None:
         key = (expected["start_date"], expected["end_date"], expected["is_informal"])
+        key += (expected["formation"],) if with_formation else ()
         wanted[key] = _meeting_label(*key)
     proposed = {}
     if proposal is not None:
         key = (_iso(proposal.start_date), _iso(proposal.end_date), bool(proposal.is_informal))
+        key += (proposal.formation,) if with_formation else ()
         proposed[key] = _meeting_label(*key)
     return _scored_sets(wanted, proposed)
 
 
-def _meeting_label(start_date, end_date, is_informal):
+def _meeting_label(start_date, end_date, is_informal, formation=None):
     kind = "informal" if is_informal else "formal"
-    return f"{start_date or 'no start date'} to {end_date or 'no end date'}, {kind}"
+    label = f"{start_date or 'no start date'} to {end_date or 'no end date'}, {kind}"
+    return f"{label}, {formation}" if formation else label

@@ -43,6 +43,7 @@ class MeetingProposal:
     is_informal: bool = False
     location: str = ""
     passage: str = ""
+    formation: str = "jbz"  # a CouncilMeeting.Formation value
     confidence: float = 1.0
 
 
@@ -58,6 +59,8 @@ class AgendaItemProposal:
 @dataclass
 class CitationProposal:
     text: str  # as printed
+    # The number fields hold a Kamerstuk's; other kinds (citations.parse_reference: the
+    # Handelingen, their Aanhangsel, a letter by its date) are known by `canonical` alone.
     chamber: str
     number: str
     sub_number: str
@@ -76,6 +79,11 @@ class MentionProposal:
     name: str  # as found in the text
     passage: str
     confidence: float = 1.0
+    # What the passage says of the instrument, for a new dossier: EU references (canonical,
+    # citations.EUReference), the instrument type and a short name where one is defined.
+    references: list[str] = field(default_factory=list)
+    instrument_type: str = ""
+    short_name: str = ""
 
 
 @dataclass

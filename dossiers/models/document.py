@@ -69,7 +69,10 @@ class ParliamentaryDocument(models.Model):
         help_text=_("Digits only: 32317."),
     )
     dossier_chapter = models.CharField(
-        _("chapter"), max_length=8, blank=True, help_text=_("A budget chapter such as VI.")
+        _("chapter"),
+        max_length=8,
+        blank=True,
+        help_text=_("A budget chapter such as VI, or a sub-series such as 20 (21 501-20)."),
     )
     joint_dossier_numbers = models.CharField(
         _("joint dossier numbers"),

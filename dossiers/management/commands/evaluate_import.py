@@ -1,5 +1,6 @@
-"""Measure the importer: run it on the seed documents and score its proposals against the
-expectations written by hand for each (dossiers/importing/evaluation.py states the rules)."""
+"""Measure the importer: run it on the seed documents and on the two halves of the corpus of
+real documents, and score its proposals against the expectations written by hand for each
+(dossiers/importing/evaluation.py states the rules). Each set is reported on its own."""
 
 import json
 from pathlib import Path
@@ -7,7 +8,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
-from dossiers.importing.evaluation import as_table, evaluate_seeds
+from dossiers.importing.evaluation import (
+    CORPUS_DIR,
+    CORPUS_HALVES,
+    as_summary,
+    as_table,
+    evaluate_seeds,
+)
 from dossiers.importing.gazetteer import Gazetteer
 from dossiers.models import Dossier
 
@@ -16,8 +23,9 @@ DEFAULT_SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
 class Command(BaseCommand):
     help = (
-        "Run the importer on the seed documents and print recall and precision per kind "
-        "against the hand-written expectations, with the targets and the time per document. "
+        "Run the importer on the seed documents and on the development and test halves of the "
+        "corpus, and print recall and precision per kind against the hand-written "
+        "expectations, with the targets and the time per document, for each set apart. "
         "Needs the known dossiers in the database: run load_seed first."
     )
 
@@ -27,6 +35,19 @@ class Command(BaseCommand):
             type=Path,
             default=DEFAULT_SEEDS_DIR,
             help=f"Folder of seed texts (*.txt); default {DEFAULT_SEEDS_DIR}.",
+        )
+        parser.add_argument(
+            "--corpus",
+            type=Path,
+            default=CORPUS_DIR,
+            help=f"Folder of the corpus halves (dev, test); default {CORPUS_DIR}.",
+        )
+        parser.add_argument(
+            "--set",
+            dest="sets",
+            action="append",
+            choices=("seeds", *CORPUS_HALVES),
+            help="Evaluate only this set (repeatable); default all three.",
         )
         parser.add_argument("--format", choices=("table", "json"), default="table")
 
@@ -39,13 +60,25 @@ class Command(BaseCommand):
                 "The database has no dossiers, and the importer matches documents against the "
                 "known ones. Load them first: python manage.py load_seed"
             )
-        report = evaluate_seeds(seeds_dir, Gazetteer.from_database())
-        if not report["seeds"]:
-            raise CommandError(
-                f"No seed document in {seeds_dir} has expectations "
-                "(dossiers/importing/expectations/<seed name>.json)."
-            )
+        gazetteer = Gazetteer.from_database()
+        reports = {}
+        for name in options["sets"] or ("seeds", *CORPUS_HALVES):
+            if name == "seeds":
+                report = evaluate_seeds(seeds_dir, gazetteer)
+            else:
+                report = evaluate_seeds(options["corpus"] / name, gazetteer, expectations_dir=None)
+            if not report["documents"]:
+                raise CommandError(
+                    f"No document of the set '{name}' has expectations (seeds: "
+                    "dossiers/importing/expectations/<seed name>.json; corpus: <name>.json "
+                    "beside <name>.txt)."
+                )
+            reports[name] = report
         if options["format"] == "json":
-            self.stdout.write(json.dumps(report, indent=2, ensure_ascii=False))
-        else:
-            self.stdout.write(as_table(report, details=options["verbosity"] >= 2))
+            self.stdout.write(json.dumps(reports, indent=2, ensure_ascii=False))
+            return
+        details = options["verbosity"] >= 2
+        for name, report in reports.items():
+            self.stdout.write(f"=== {name} ===\n{as_table(report, details=details)}\n")
+        if len(reports) > 1:
+            self.stdout.write(as_summary(reports))
