@@ -109,8 +109,10 @@ def find_citations(text):
     found = []
     for match in _SCAN_RE.finditer(text):
         has_context = match.group("prefix") or match.group("session")
-        bare_dash = match.group("sub_dash") and re.fullmatch(
-            r"\d{5}", re.sub(r"\s", "", match.group("number"))
+        bare_dash = (
+            match.group("sub_dash")
+            and not match.group("sub_dash").startswith("0")  # "21 501-08": a sub-series
+            and re.fullmatch(r"\d{5}", re.sub(r"\s", "", match.group("number")))
         )
         if not (has_context or match.group("sub_nr") or bare_dash):
             continue
@@ -280,8 +282,8 @@ EU_REFERENCE_KINDS = (COMMISSION_DOCUMENT, PROCEDURE, COUNCIL_DOCUMENT, CELEX, O
 
 _PROCEEDINGS = rf"""
     (?P<appendix>Aanhangsel\s+(?:van\s+de\s+)?|Aanh\.\s*)?
-    (?:Handelingen|Hand\.)\s*(?P<chamber>II|I|TK|EK)\b\.?
-    [,\s]*(?P<session>{_SESSION})
+    (?:Handelingen|Hand\.)(?:\s*(?P<chamber>II|I|TK|EK)\b\.?)?
+    [,\s]*(?:vergaderjaar\s+)?(?P<session>{_SESSION})
     [,\s]*(?:nr\.?\s*)(?P<number>\d{{1,4}})\b
     (?:\s*,?\s*item\s*(?P<item>\d{{1,3}})\b)?
 """
@@ -336,11 +338,29 @@ def parse_reference(text):
 def find_references(text):
     """Every citation and reference of every kind in `text`, in text order, without overlaps
     (a Kamerstuk citation wins over a reference inside it)."""
-    found = list(find_citations(text))
-    taken = [(item.start, item.end) for item in found]
-    for pattern, build in _OTHER_FORMS:
+    found, taken = [], []
+
+    def overlaps(start, end):
+        return any(start < taken_end and taken_start < end for taken_start, taken_end in taken)
+
+    # The Handelingen first: "Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 3301" also
+    # reads as a Kamerstuk without its dossier's name.
+    proceedings, others = _OTHER_FORMS[0], _OTHER_FORMS[1:]
+    for match in proceedings[0].finditer(text):
+        try:
+            found.append(
+                FoundCitation(proceedings[1](match), match.group(0).strip(), *match.span())
+            )
+        except CitationError:
+            continue
+        taken.append(match.span())
+    for item in find_citations(text):
+        if not overlaps(item.start, item.end):
+            found.append(item)
+            taken.append((item.start, item.end))
+    for pattern, build in others:
         for match in pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
+            if overlaps(*match.span()):
                 continue
             try:
                 reference = build(match)
@@ -364,7 +384,7 @@ def _numbered_after(text, position):
 
 def _proceedings_from_match(match):
     return ProceedingsCitation(
-        chamber=_CHAMBER_BY_NAME[match.group("chamber").upper()],
+        chamber=_CHAMBER_BY_NAME[(match.group("chamber") or "II").upper()],
         session_year=normalize_session_year(match.group("session")),
         number=match.group("number").lstrip("0") or "0",
         item=(match.group("item") or "").lstrip("0"),

@@ -13,14 +13,19 @@ from .services import fulfil_commitment
 
 
 class CitationField(forms.CharField):
-    """A Kamerstuk citation in any of its printed forms, cleaned to a Citation."""
+    """A Kamerstuk citation in any of its printed forms, cleaned to a Citation; with
+    parse=parse_reference, any paper citations.py reads (the Handelingen, a dated letter ...)."""
+
+    def __init__(self, *args, parse=parse_citation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parse = parse
 
     def to_python(self, value):
         value = super().to_python(value)
         if not value:
             return None
         try:
-            return parse_citation(value)
+            return self.parse(value)
         except CitationError as error:
             raise forms.ValidationError(str(error), code="invalid_citation") from error
 

@@ -14,14 +14,26 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from ..citations import CitationError, parse_citation
+from ..citations import (
+    CELEX,
+    COMMISSION_DOCUMENT,
+    PROCEDURE,
+    Citation,
+    CitationError,
+    EUReference,
+    LetterCitation,
+    parse_citation,
+    parse_reference,
+)
 from ..models import (
     AgendaItem,
+    Chamber,
     Commitment,
     CouncilMeeting,
     Debate,
     DocumentImport,
     Dossier,
+    DossierAlias,
     Mention,
     Motion,
     MotionReport,
@@ -31,6 +43,8 @@ from ..models import (
     StageEvent,
 )
 from ..services import fulfil_commitment
+from .mentions import GENERIC_NAMES as _GENERIC_NAMES
+from .mentions import name_key
 
 # The instrument type a new dossier gets from the word its name ends in.
 _INSTRUMENT_BY_WORD = {
@@ -42,6 +56,19 @@ _INSTRUMENT_BY_WORD = {
     "overeenkomst": Dossier.InstrumentType.INTERNATIONAL_AGREEMENT,
     "mededeling": Dossier.InstrumentType.COMMUNICATION,
 }
+
+
+def _references_by_kind(texts):
+    """The first EU reference of each kind: {kind: canonical text}."""
+    found = {}
+    for text in texts:
+        try:
+            reference = parse_reference(text)
+        except CitationError:
+            continue
+        if isinstance(reference, EUReference):
+            found.setdefault(reference.kind, str(reference))
+    return found
 
 
 def _date(value):
@@ -124,7 +151,7 @@ class Acceptance:
     def save_meeting(self, proposal):
         start = _date(proposal["start_date"])
         meeting, created = CouncilMeeting.objects.get_or_create(
-            formation=CouncilMeeting.Formation.JHA,
+            formation=proposal.get("formation") or CouncilMeeting.Formation.JHA,
             start_date=start,
             defaults={
                 "end_date": _date(proposal.get("end_date")) or start,
@@ -153,9 +180,11 @@ class Acceptance:
 
     def save_cited_document(self, text, document_type=ParliamentaryDocument.DocumentType.OTHER):
         try:
-            citation = parse_citation(text)
+            citation = parse_reference(text)
         except CitationError as error:
             raise ValidationError(str(error)) from error
+        if not isinstance(citation, Citation):
+            return self.save_cited_paper_without_number(citation)
         document = ParliamentaryDocument.objects.for_citation(citation).first()
         created = document is None
         if created:
@@ -169,36 +198,92 @@ class Acceptance:
         self.count("documents", created)
         return document
 
+    def save_cited_paper_without_number(self, reference):
+        """The Handelingen, an Aanhangsel or a letter known by its date: a document known by its
+        canonical citation as title (and its date, for a letter)."""
+        is_letter = isinstance(reference, LetterCitation)
+        document, created = ParliamentaryDocument.objects.get_or_create(
+            title=str(reference),
+            sub_number="",
+            defaults={
+                "document_type": ParliamentaryDocument.DocumentType.LETTER
+                if is_letter
+                else ParliamentaryDocument.DocumentType.OTHER,
+                "date": reference.date if is_letter else None,
+                "chamber": getattr(reference, "chamber", "") or Chamber.TWEEDE_KAMER,
+                "notes": _("Cited in %(document)s.") % {"document": self.document},
+            },
+        )
+        self.count("documents", created)
+        return document
+
     # -- dossiers, mentions and stages --------------------------------------------------------
 
     def dossier(self, proposal):
-        """The known dossier by slug, or a new one for an instrument the app did not know."""
-        if proposal.get("dossier"):
-            return Dossier.objects.get(slug=proposal["dossier"])
+        """The known dossier by slug (the name it was found under becomes an alias, so the
+        next import knows it), or a dossier by the new instrument's name or alias, or a new one
+        with what the passage says of it."""
         name = proposal["name"].strip()
+        if proposal.get("dossier"):
+            dossier = Dossier.objects.get(slug=proposal["dossier"])
+            self.learn_alias(dossier, name)
+            return dossier
         if name in self.new_dossiers:
             return self.new_dossiers[name]
-        dossier = Dossier.objects.search(name).filter(title__iexact=name).first()
+        dossier = (
+            Dossier.objects.filter(title__iexact=name).first()
+            or Dossier.objects.filter(aliases__alias__iexact=name).first()
+        )
         if dossier is None:
+            dossier = self.create_dossier(name, proposal)
+        self.new_dossiers[name] = dossier
+        return dossier
+
+    def create_dossier(self, name, proposal):
+        references = _references_by_kind(proposal.get("references") or [])
+        instrument = proposal.get("instrument_type") or ""
+        if instrument not in Dossier.InstrumentType.values:
             last_word = name.split()[-1].lower() if name.split() else ""
             instrument = next(
                 (kind for word, kind in _INSTRUMENT_BY_WORD.items() if last_word.endswith(word)),
                 Dossier.InstrumentType.OTHER,
             )
-            base = slugify(name)[:90] or "dossier"
-            slug, suffix = base, 2
-            while Dossier.objects.filter(slug=slug).exists():
-                slug, suffix = f"{base}-{suffix}", suffix + 1
-            dossier = Dossier.objects.create(
-                title=name[:400],
-                slug=slug,
-                instrument_type=instrument,
-                policy_area=self.policy_area,
-                notes=_("Proposed by the import of %(document)s.") % {"document": self.document},
-            )
-            self.count("dossiers", True)
-        self.new_dossiers[name] = dossier
+        base = slugify(name)[:90] or "dossier"
+        slug, suffix = base, 2
+        while Dossier.objects.filter(slug=slug).exists():
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        dossier = Dossier(
+            title=name[:400],
+            short_name=(proposal.get("short_name") or "")[:100],
+            slug=slug,
+            instrument_type=instrument,
+            policy_area=self.policy_area,
+            commission_reference=references.get(COMMISSION_DOCUMENT, ""),
+            procedure_reference=references.get(PROCEDURE, ""),
+            celex=references.get(CELEX, ""),
+            notes=_("Proposed by the import of %(document)s.") % {"document": self.document},
+        )
+        dossier.full_clean()
+        dossier.save()
+        self.count("dossiers", True)
         return dossier
+
+    def learn_alias(self, dossier, name):
+        """Keep `name` as an alias of `dossier` when it is none of its names yet and names no
+        other dossier: an editor has said that this name means this file."""
+        if len(name) < 4 or len(name) > 200 or name_key(name) in _GENERIC_NAMES:
+            return
+        names = [
+            dossier.title,
+            dossier.short_name,
+            *dossier.aliases.values_list("alias", flat=True),
+        ]
+        if name_key(name) in {name_key(known) for known in names if known}:
+            return
+        if DossierAlias.objects.filter(alias__iexact=name).exists():
+            return
+        DossierAlias.objects.create(dossier=dossier, alias=name)
+        self.count("aliases", True)
 
     def save_mention(self, proposal):
         if self.meeting is None:

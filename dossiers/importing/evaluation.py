@@ -15,7 +15,8 @@ found; None when there is nothing to divide by):
 - mentions: by dossier slug, once per document. An instrument not yet known ("new:<name>" in
   the expectations, a proposal without a dossier) matches when one name contains the other,
   ignoring case; proposals naming the same expected instrument count once.
-- stage_events: by (dossier, stage, expected), and the dates must be equal when both are given
+- stage_events: by (dossier, stage, expected), a new instrument's dossier by name as for
+  mentions, and the dates must be equal when both are given
   (an expectation without a date takes any date; a proposal without a date fits any
   expectation). A proposal right in all but its date counts as one missed and one spurious.
   Proposals equal in (dossier, stage, expected, date) count once: accepting them records one
@@ -448,12 +449,16 @@ def _iso(value):
 
 def _evaluate_stage_events(proposals, expected):
     found = list(
-        {(p.dossier, int(p.stage), bool(p.expected), _iso(p.date)): p for p in proposals}.values()
+        {
+            (_proposed_dossier(p), int(p.stage), bool(p.expected), _iso(p.date)): p
+            for p in proposals
+        }.values()
     )
 
     def strength(item, proposal):
-        key = (item["dossier"], item["stage"], item["expected"])
-        if key != (proposal.dossier, int(proposal.stage), bool(proposal.expected)):
+        if (item["stage"], item["expected"]) != (int(proposal.stage), bool(proposal.expected)):
+            return 0
+        if not _same_dossier(item["dossier"], proposal):
             return 0
         date, proposed = item["date"], _iso(proposal.date)
         if date and proposed:
@@ -465,8 +470,21 @@ def _evaluate_stage_events(proposals, expected):
         found,
         strength,
         lambda item: _stage_label(item["dossier"], item["stage"], item["expected"], item["date"]),
-        lambda p: _stage_label(p.dossier, p.stage, p.expected, _iso(p.date)),
+        lambda p: _stage_label(_proposed_dossier(p), p.stage, p.expected, _iso(p.date)),
     )
+
+
+def _proposed_dossier(proposal):
+    return proposal.dossier or NEW_INSTRUMENT + proposal.name.strip().lower()
+
+
+def _same_dossier(expected_dossier, proposal):
+    """A known dossier by slug; a new instrument by name, as for mentions."""
+    if expected_dossier.startswith(NEW_INSTRUMENT):
+        return proposal.dossier is None and _names_overlap(
+            expected_dossier[len(NEW_INSTRUMENT) :], proposal.name.strip()
+        )
+    return expected_dossier == proposal.dossier
 
 
 def _stage_label(dossier, stage, expected, date):
@@ -475,7 +493,7 @@ def _stage_label(dossier, stage, expected, date):
     except ValueError:
         name = "unknown stage"
     state = "expected" if expected else "reached"
-    return f"{dossier or '(new dossier)'}: {stage} {name}, {state}, {date or 'no date'}"
+    return f"{dossier}: {stage} {name}, {state}, {date or 'no date'}"
 
 
 def _surnames_agree(names, others):

@@ -10,10 +10,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ..citations import parse_reference
 from ..dates import Precision
 from ..forms import CitationField
 from ..models import (
     Commitment,
+    CouncilMeeting,
     Debate,
     Dossier,
     ParliamentaryDocument,
@@ -78,6 +80,12 @@ class MeetingReviewForm(forms.Form):
     start_date = forms.DateField(label=_("start date"), required=False, widget=DATE_INPUT)
     end_date = forms.DateField(label=_("end date"), required=False, widget=DATE_INPUT)
     is_informal = forms.BooleanField(label=_("informal"), required=False)
+    formation = forms.ChoiceField(
+        label=_("formation"),
+        choices=CouncilMeeting.Formation.choices,
+        initial=CouncilMeeting.Formation.JHA,
+        required=False,  # the JBZ-Raad when not given
+    )
     location = forms.CharField(label=_("location"), max_length=100, required=False)
 
     def clean(self):
@@ -122,7 +130,7 @@ class AgendaItemReviewForm(ProposalForm):
 
 
 class CitationReviewForm(ProposalForm):
-    canonical = CitationField(label=_("citation"))
+    canonical = CitationField(label=_("citation"), parse=parse_reference)
 
     def to_json(self, name, value):
         return str(value) if name == "canonical" else super().to_json(name, value)

@@ -17,6 +17,8 @@ class KnownDossier:
     short_name: str
     instrument_type: str
     aliases: tuple[str, ...] = ()
+    commission_reference: str = ""  # "COM(2022) 245": a new name next to it is this dossier
+    procedure_reference: str = ""
 
     @property
     def names(self):
@@ -65,6 +67,8 @@ class Gazetteer:
                 short_name=dossier.short_name,
                 instrument_type=dossier.instrument_type,
                 aliases=tuple(alias.alias for alias in dossier.aliases.all()),
+                commission_reference=dossier.commission_reference,
+                procedure_reference=dossier.procedure_reference,
             )
             for dossier in Dossier.objects.prefetch_related("aliases")
         ]

@@ -15,10 +15,12 @@ units that the passages of all sentence-level proposals are.
 """
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 
+from ..citations import CitationError, find_eu_references, parse_reference
 from .gazetteer import Gazetteer
 from .proposals import MentionProposal
 from .text import bounded_spans, normalize_text
@@ -404,6 +406,11 @@ _DEFINITION = re.compile(
     r"\s*\((?P<hierna>hierna:?\s*)?(?:de\s+|het\s+)?(?P<abbreviation>[^()]{2,40}?)\)"
 )
 
+# A title a BNC cover letter lists: "Fiche: Prüm II-verordening (Kamerstuk ...)"; the reader has
+# joined the lines, so a title ends at its citation or the next "Fiche:". stages.py dates the
+# BNC fiche of each by the letter.
+FICHE_TITLE = re.compile(r"\bFiche\s*:\s*(?P<name>[^():]{3,150}?)\s*(?=\(|\bFiche\s*:|\s\d\.\s|$)")
+
 # Instruments by their form, for files the app does not know yet.
 _NEW_INSTRUMENTS = (
     (
@@ -415,11 +422,23 @@ _NEW_INSTRUMENTS = (
         0.6,
     ),
     (
+        # "Dublinverordening", "Europol-verordening", "EU-Dublin-verordening",
+        # "Prüm II-verordening".
         re.compile(
-            r"(?<![\w-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)*-?(?:verordening|richtlijn))"
-            r"(?:en)?(?![\w-])"
+            r"(?<![\w-])(?P<name>(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,5}-[A-Z][a-zà-ÿ]{2,})"
+            r"(?:\s(?:[IVX]{1,4}|[A-Z]{2,5})(?=-))?(?:-[a-zà-ÿ]+)*-?"
+            r"(?:verordening|richtlijn|procedurerichtlijn))(?:en)?(?![\w-])"
         ),
         0.5,
+    ),
+    (
+        FICHE_TITLE,
+        0.7,
+    ),
+    (
+        # A fiche's own title: "a) Titel voorstel Aanbeveling van de Raad inzake ... b) Datum".
+        re.compile(r"\bTitel voorstel\s+(?P<name>[^()]{5,200}?)\s+(?=[a-z]\)\s)"),
+        0.7,
     ),
     (
         re.compile(
@@ -438,8 +457,8 @@ _NOT_NEW_PREFIXES = ("uitvoerings", "wijzigings", "eu-")
 _NEW_INSTRUMENTS += (
     (
         re.compile(
-            r"\bvoorstel(?:len)?\s+voor\s+een\s+(?P<name>(?:richtlijn|verordening|besluit|"
-            r"kaderbesluit|aanbeveling)\s+(?:van\s+de\s+Raad\s+)?(?:tot|betreffende|inzake|over|"
+            r"\b[Vv]oorstel(?:len)?\s+voor\s+een\s+(?P<name>(?:[Rr]aads)?(?:richtlijn|verordening|"
+            r"besluit|kaderbesluit|aanbeveling)\s+(?:van\s+de\s+Raad\s+)?(?:tot|betreffende|inzake|over|"
             r"ter|houdende)\s+[^.;:()\d]{3,160}?)(?=\s*[.;:(),]|\s+(?:aan|die|dat|is|zijn|werd|"
             r"worden|wordt|heeft|hebben)\b|\s*$)"
         ),
@@ -448,8 +467,14 @@ _NEW_INSTRUMENTS += (
 )
 
 
-def _key(name):
+def name_key(name):
+    """What two spellings of one name have in common: 'Asiel- en Migratiepact' and
+    'asiel en migratiepact' give one key."""
     return _KEY_DROP.sub("", name.lower())
+
+
+_key = name_key
+GENERIC_NAMES = _GENERIC
 
 
 def _name_pattern(name):
@@ -654,8 +679,11 @@ class DossierMatcher:
                 name_start, name_end = match.start("name"), match.end("name")
                 name = text[name_start:name_end].rstrip()
                 key = _key(name)
-                if name.lower().startswith(_NOT_NEW_PREFIXES) or key in _GENERIC:
+                lowered = name.lower()
+                if key in _GENERIC or lowered.startswith(_NOT_NEW_PREFIXES[:2]):
                     continue
+                if lowered.startswith("eu-") and _key(name[3:]) in _GENERIC:
+                    continue  # "EU-richtlijn" names no file
                 if any(k.start < name_end and name_start < k.end for k in known):
                     continue
                 part_of = {
@@ -735,23 +763,85 @@ def _read(source, dossiers):
 
 def extract_mentions(source, gazetteer):
     """One MentionProposal per dossier (or new instrument) per sentence, heading or footnote
-    that names it; the passage is that sentence."""
+    that names it; the passage is that sentence. A new instrument whose passage prints the COM
+    or procedure reference of a known dossier is that dossier; otherwise it carries what a new
+    dossier needs: the EU references of its passage, its instrument type and short name."""
     document = DocumentMentions.read(source, gazetteer)
+    by_reference = _dossiers_by_reference(gazetteer)
     proposals = []
     for segment, found in zip(document.segments, document.found, strict=True):
+        references = [str(item.citation) for item in find_eu_references(segment.text)]
         seen = {}
         for item in found:
+            if item.dossier is None:
+                known = {by_reference[r] for r in references if r in by_reference}
+                if len(known) == 1:
+                    item = dataclasses.replace(item, dossier=known.pop(), confidence=0.8)
             key = item.dossier or "new:" + item.name.lower()
             if key in seen and seen[key].confidence >= item.confidence:
                 continue
             seen[key] = item
         for item in sorted(seen.values(), key=lambda f: f.start):
+            new = item.dossier is None
             proposals.append(
                 MentionProposal(
                     dossier=item.dossier,
                     name=item.name,
                     passage=segment.text,
                     confidence=item.confidence,
+                    references=references,
+                    instrument_type=instrument_type_of(item.name) if new else "",
+                    short_name=_short_name_after(source.text, item.end) if new else "",
                 )
             )
     return proposals
+
+
+# The instrument type of a new file, from the word its name is headed by.
+_INSTRUMENT_WORDS = (
+    ("raadsconclusies", "raadsconclusies"),
+    ("conclusies", "raadsconclusies"),
+    ("mededeling", "mededeling"),
+    ("aanbeveling", "aanbeveling"),
+    ("verordening", "verordening"),
+    ("richtlijn", "richtlijn"),
+    ("besluit", "besluit"),
+    ("overeenkomst", "overeenkomst"),
+    ("pact", "pakket"),
+    ("pakket", "pakket"),
+)
+
+
+def instrument_type_of(name):
+    """'verordening' for "Prüm II-verordening" or "Verordening anti-dwang instrument": the first
+    word that names a kind, else the last word's ending; 'overig' when none does."""
+    words = name.lower().split()
+    for word in words[:1] + words[-1:]:
+        for head, kind in _INSTRUMENT_WORDS:
+            if word.endswith(head) or word.startswith(head):
+                return kind
+    return "overig"
+
+
+def _short_name_after(text, end):
+    """'Confiscatierichtlijn' from "... (hierna: Confiscatierichtlijn)" right after a name."""
+    match = _DEFINITION.match(text, end, end + 60)
+    if match and match.group("hierna"):
+        return match.group("abbreviation").strip()
+    return ""
+
+
+def _dossiers_by_reference(gazetteer):
+    found = {}
+    for dossier in gazetteer.dossiers:
+        for reference in (dossier.commission_reference, dossier.procedure_reference):
+            if reference:
+                found[_canonical_reference(reference)] = dossier.slug
+    return found
+
+
+def _canonical_reference(text):
+    try:
+        return str(parse_reference(text))
+    except CitationError:
+        return text

@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..citations import find_citations, format_citation
+from ..citations import Citation, EUReference, find_citations, find_references, format_citation
 from .proposals import CitationProposal, MotionProposal
 from .text import bounded_spans
 
@@ -232,6 +232,11 @@ def _citations_in(text):
     return tuple(find_citations(text))
 
 
+@functools.lru_cache(maxsize=2)
+def _references_in(text):
+    return tuple(find_references(text))
+
+
 def _has_sentence_end(line):
     return any(
         not _is_abbreviation(line[: match.start()]) for match in _INNER_SENTENCE_END.finditer(line)
@@ -431,30 +436,34 @@ def _headings(lines, footnote_lines):
 
 
 def extract_citations(source, gazetteer):
-    """Every Kamerstuk cited, once per paper per passage, with its sentence or footnote."""
+    """Every paper cited (Kamerstukken, the Handelingen and their Aanhangsel, letters by their
+    date), once per paper per passage, with its sentence or footnote."""
     layout = Layout.of(source)
     proposals = []
     seen = set()
-    for found in _citations_in(source.text):
+    for found in _references_in(source.text):
         citation = found.citation
+        if isinstance(citation, EUReference):
+            continue  # EU documents are no papers to parliament; mentions carry them
         start, end = layout.passage_span(found.start, found.end)
         if (citation.key, start) in seen:
             continue
         seen.add((citation.key, start))
-        known = gazetteer.documents.get(citation.key)
+        is_kamerstuk = isinstance(citation, Citation)
+        known = gazetteer.documents.get(citation.key) if is_kamerstuk else None
         proposals.append(
             CitationProposal(
                 text=found.text,
-                chamber=citation.chamber,
-                number=citation.dossier_number,
-                sub_number=citation.sub_number,
-                session_year=citation.session_year,
-                chapter=citation.dossier_chapter,
-                canonical=format_citation(citation),
+                chamber=getattr(citation, "chamber", ""),
+                number=citation.dossier_number if is_kamerstuk else "",
+                sub_number=citation.sub_number if is_kamerstuk else "",
+                session_year=getattr(citation, "session_year", ""),
+                chapter=citation.dossier_chapter if is_kamerstuk else "",
+                canonical=str(citation),
                 known_document=known,
                 passage=source.text[start:end],
                 in_footnote=layout.footnote_at(found.start) is not None,
-                confidence=_citation_confidence(found, known),
+                confidence=_citation_confidence(found, known) if is_kamerstuk else 0.8,
             )
         )
     return proposals

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..dates import Precision, find_date_phrases
 from ..models.dossier import STAGE_PATHS, Dossier
 from ..models.stage import Stage
-from .mentions import HEADING, SENTENCE, DocumentMentions
+from .mentions import FICHE_TITLE, HEADING, SENTENCE, DocumentMentions
 from .prefilter import may_match, required_strings
 from .proposals import StageEventProposal
 
@@ -390,7 +390,33 @@ def extract_stage_events(source, gazetteer, reference_date):
                 (weak if hit.cue.weak else sentence_proposals).append(proposal)
         proposals += sentence_proposals
         previous_hits = hits
+    proposals += _fiches_sent(source, document, reference_date)
     return _deduplicated(proposals + _only_news(weak, proposals))
+
+
+def _fiches_sent(source, document, reference_date):
+    """A BNC cover letter's "Fiche: <title>": the fiche of that file reached parliament with
+    the letter, on its date."""
+    if reference_date is None:
+        return []
+    titles = {match.start("name") for match in FICHE_TITLE.finditer(source.text)}
+    proposals = []
+    for segment, found in zip(document.segments, document.found, strict=True):
+        for item in found:
+            if item.start in titles:
+                proposals.append(
+                    StageEventProposal(
+                        dossier=item.dossier,
+                        name=item.name,
+                        stage=int(Stage.BNC_FICHE),
+                        date=reference_date,
+                        precision=Precision.DAY,
+                        expected=False,
+                        passage=segment.text,
+                        confidence=0.8,
+                    )
+                )
+    return proposals
 
 
 def _in_sentence(item, offset):

@@ -15,7 +15,7 @@ from collections import Counter
 
 from dateutil.relativedelta import TU, relativedelta
 
-from ..citations import TWEEDE_KAMER, Citation, find_citations, format_citation
+from ..citations import EERSTE_KAMER, TWEEDE_KAMER, Citation, find_citations, format_citation
 from .proposals import AgendaItemProposal, DocumentProposal, MeetingProposal
 from .text import normalize_text
 
@@ -24,6 +24,8 @@ REPORT = "verslag"
 COVER_LETTER = "aanbiedingsbrief"
 LETTER = "brief"
 OTHER = "overig"
+BNC_FICHE = "bnc_fiche"
+WRITTEN_CONSULTATION = "schriftelijk_overleg"
 
 HOME_AFFAIRS = "bz"
 JUSTICE = "justitie"
@@ -60,14 +62,45 @@ _PRESENTS = re.compile(
     r"[^.]{0,300}?\b(?:verslag|agenda)\b",
     re.IGNORECASE,
 )
+# "Met deze brief informeren wij u ... over de Milieuraad die op 20 december 2022 ... plaatsvond".
+_INFORMS_ABOUT_COUNCIL = re.compile(
+    r"\binforme(?:er|ren)\s+(?:ik|wij)\s+u(?:w\s+Kamer)?\b[^.]{0,300}?\bover\s+de\s+"
+    r"(?:\w*raad|Raad\b|Europese\s+Raad|Eurogroep)",
+    re.IGNORECASE,
+)
 _SUBJECT = re.compile(r"^\s*Betreft\s*:?\s+(?P<subject>\S.*?)\s*$", re.MULTILINE)
 # The end of a sentence: not the full stop of "d.d. 29" or "o.a. de".
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(‘“\"]|\s*$)")
 _SENTENCE_MAX_CHARS = 600
 _PLACE_AND_DATE = re.compile(
-    rf"^\s*(?:Den Haag|'s-Gravenhage|Datum)\s*[,:]?\s*(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})"
-    r"\s+(?P<year>\d{4})",
+    rf"^\s*(?:Den Haag|'s-Gravenhage|Datum|Vastgesteld)\s*[,:]?\s*(?P<day>\d{{1,2}})\s+"
+    rf"(?P<month>{_MONTH})\s+(?P<year>\d{{4}})",
     re.IGNORECASE | re.MULTILINE,
+)
+# Answers to written questions are dated when the chamber received them.
+_ANSWER_RECEIVED = re.compile(
+    rf"^\s*Antwoord\b[^\n]{{0,200}}?\(ontvangen\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+"
+    r"(?P<year>\d{4})\)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_QUESTIONS = re.compile(r"^\s*(?:Vragen|Vraag)\s+van\s+(?:het|de)\s+(?:lid|leden)\b", re.MULTILINE)
+_WRITTEN_CONSULTATION = re.compile(r"\bVERSLAG VAN EEN SCHRIFTELIJK OVERLEG\b", re.IGNORECASE)
+# A BNC cover letter presents fiches; the paper is the fiche ("Fiche: Prüm II-verordening").
+_FICHES = re.compile(
+    r"\bontvangt u hierbij\s+\S+\s+fiches?\b|^\s*Fiche\s*:", re.IGNORECASE | re.MULTILINE
+)
+# Council formations other than the JBZ-Raad, by the names the letters use.
+_FORMATIONS = (
+    (re.compile(r"\bRaad\s+Algemene\s+Zaken\b|\bRAZ\b"), "raz"),
+    (re.compile(r"\bEuropese\s+Raad\b(?!\s+(?:Justitie|voor))"), "er"),
+    (
+        re.compile(
+            r"\b(?:Milieuraad|Transportraad|Telecomraad|Energieraad|Landbouw- en Visserijraad|"
+            r"Ecofinraad|Ecofin|Eurogroep|Raad\s+(?:Buitenlandse\s+Zaken|Concurrentievermogen|"
+            r"Werkgelegenheid|Onderwijs|Landbouw|Vervoer|Economische))\b"
+        ),
+        "overig",
+    ),
 )
 _ADDRESSEE = re.compile(
     r"\bAan\s+de\s+[Vv]oorzitter\s+van\s+de\s+(?P<addressee>(?P<which>Tweede|Eerste)\s+Kamer"
@@ -79,8 +112,17 @@ _SIGNATORY = re.compile(
 )
 # A signature: initials and a name, "D. Yeşilgöz-Zegerius", "mr. F.M. Weerwind".
 _SIGNATURE_NAME = re.compile(r"^\s*(?:(?i:mr|dr|drs|ir|prof)\.\s*)*(?:[A-Z][a-z]?\.\s*){1,5}\s*\S")
-_OWN_NUMBER = re.compile(r"^\s*Nr\.\s*(?P<sub>\d{1,5})\b", re.MULTILINE)
-_DOSSIER_NUMBER_LINE = re.compile(r"^\s*(?P<number>\d{2}\s?\d{3})(?:\s|$)", re.MULTILINE)
+_OWN_NUMBER = re.compile(
+    # "Nr. 867 BRIEF VAN ..." or, for a lettered paper of the Eerste Kamer, "OO BRIEF VAN ...",
+    # "D VERSLAG VAN EEN SCHRIFTELIJK OVERLEG".
+    r"^\s*(?:Nr\.\s*(?P<sub>\d{1,5})\b|(?P<letter>[A-Z]{1,2})\s+(?=(?:BRIEF|VERSLAG|MEMORIE|NOTA)\b))",
+    re.MULTILINE,
+)
+# "32 317 JBZ-Raad", "21 501-08 Milieuraad", "36 410 VI Vaststelling ...".
+_DOSSIER_NUMBER_LINE = re.compile(
+    r"^\s*(?P<number>\d{2}\s?\d{3})(?:-(?P<series>\d{2})|\s+(?P<chapter>[IVX]{1,5}))?(?:\s|$)",
+    re.MULTILINE,
+)
 _SESSION_LINE = re.compile(
     r"\bVergaderjaar\s+(?P<session>(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2})", re.IGNORECASE
 )
@@ -172,10 +214,20 @@ def extract_document(source):
         title = ""
         document_type, confidence = _guess_type(source)
         signatories = []
+    if _WRITTEN_CONSULTATION.search(head):
+        document_type, confidence = WRITTEN_CONSULTATION, 0.8
+    elif document_type in (COVER_LETTER, LETTER) and _FICHES.search(head):
+        document_type, confidence = BNC_FICHE, 0.8
     # A letter repeats its date in the running header of later pages ("Datum 15 januari 2024").
-    date = _letter_date(head) or _letter_date("\n".join(source.dropped))
+    date = (
+        _letter_date(head)
+        or _letter_date("\n".join(source.dropped))
+        or _letter_date(head, _ANSWER_RECEIVED)
+    )
     addressee = _ADDRESSEE.search(normalize_text(head))
     chamber = _CHAMBER_BY_WORD[addressee.group("which").lower()] if addressee else ""
+    if not chamber and _QUESTIONS.search(head[:500]):
+        chamber = TWEEDE_KAMER  # written questions are put by members of the Tweede Kamer
     citation = _own_citation(source, head, chamber, date)
     if not chamber and citation:
         chamber = citation.chamber
@@ -197,11 +249,12 @@ def extract_meeting(source, document):
     lines = source.raw.split("\n")
     candidates = []
     if document.document_type in (COVER_LETTER, LETTER):
-        presents = _PRESENTS.search(source.text[:_HEAD_CHARS])
-        if presents:
-            sentence = _sentence_from(source.text, presents.start())
-            if re.search(r"\bRaad\b", sentence):
-                candidates.append(sentence)
+        for pattern in (_PRESENTS, _INFORMS_ABOUT_COUNCIL):
+            presents = pattern.search(source.text[:_HEAD_CHARS])
+            if presents:
+                sentence = _sentence_from(source.text, presents.start())
+                if re.search(r"\bRaad\b|raad\b|\bEurogroep\b", sentence):
+                    candidates.append(sentence)
     heading = _report_heading(lines)
     if heading and heading.text in source.text:
         candidates.append(heading.text)
@@ -425,8 +478,8 @@ def _guess_type(source):
     return (REPORT if past >= future else AGENDA), 0.5
 
 
-def _letter_date(head):
-    match = _PLACE_AND_DATE.search(head)
+def _letter_date(head, pattern=_PLACE_AND_DATE):
+    match = pattern.search(head)
     if not match:
         return None
     return _date(match.group("day"), match.group("month"), match.group("year"))
@@ -489,23 +542,32 @@ def _footer_citations(line):
 def _letterhead_citation(source, head, chamber, date):
     heading = _LETTER_HEADING.search(head) or _HEADING_START.search(head)
     before_heading = head[: heading.start()] if heading else head[:300]
+    if heading is None and (lettered := _OWN_NUMBER.search(head[:300])):
+        before_heading = head[: lettered.end() + 1]
     own = _OWN_NUMBER.search(before_heading)
     if not own:
         return None
-    sub_number = own.group("sub")
+    sub_number = own.group("sub") or own.group("letter")
     session = _SESSION_LINE.search(before_heading)
     dossier = _DOSSIER_NUMBER_LINE.search(before_heading[: own.start()])
+    chapter = ""
     if dossier:
         dossier_number = re.sub(r"\s", "", dossier.group("number"))
-    else:
+        chapter = dossier.group("series") or dossier.group("chapter") or ""
+    elif sub_number.isdigit():
         dossier_number = _series_of(source.text, int(sub_number))
         if not dossier_number:
             return None
+    else:
+        return None
+    if sub_number.isalpha():
+        chamber = EERSTE_KAMER  # lettered papers are the Eerste Kamer's
     return Citation(
         chamber=chamber or TWEEDE_KAMER,
         dossier_number=dossier_number,
         sub_number=sub_number,
         session_year=_session_year(session.group("session") if session else "", date),
+        dossier_chapter=chapter,
     )
 
 
@@ -569,9 +631,11 @@ def _meeting_in(passage, document_date):
     place = _PLACE_AFTER.match(passage[match.end() :]) or _PLACE_BEFORE.search(
         passage[: match.start()]
     )
+    formation = next((name for pattern, name in _FORMATIONS if pattern.search(passage)), "jbz")
     return MeetingProposal(
         start_date=start,
         end_date=end,
+        formation=formation,
         is_informal=bool(_INFORMAL.search(passage[: match.start()])),
         location=place.group("place") if place else "",
         passage=passage,

@@ -1,0 +1,211 @@
+"""What the importer learned from the development half of the corpus (tests/import_corpus/dev):
+the papers of other series and chambers, BNC cover letters, other Council formations, new EU
+files with their references, and names an editor teaches it. Worked on real documents of the
+development half only; the test half is evaluated, never used here."""
+
+import datetime
+
+import pytest
+
+from dossiers.importing.accept import accept_import
+from dossiers.importing.evaluation import CORPUS_DIR, document_text
+from dossiers.importing.gazetteer import Gazetteer, KnownDossier
+from dossiers.importing.mentions import extract_mentions, instrument_type_of
+from dossiers.importing.pipeline import extract
+from dossiers.importing.reader import ImportText
+from dossiers.models import (
+    CouncilMeeting,
+    DocumentImport,
+    Dossier,
+    DossierAlias,
+    ParliamentaryDocument,
+    Stage,
+)
+
+DEV = CORPUS_DIR / "dev"
+
+
+def _read(name):
+    return ImportText.from_text(document_text(DEV / f"{name}.txt"))
+
+
+def _extract(name, gazetteer=None):
+    return extract(_read(name), gazetteer or Gazetteer())
+
+
+def test_a_papers_own_number_in_a_sub_series():
+    proposals = _extract("kst-21501-08-891")
+
+    assert proposals.document.citation == "Kamerstukken II 2022/23, 21 501-08, nr. 891"
+    # "21 501-08 Milieuraad" in the letterhead is no citation of paper nr. 8.
+    assert all(c.sub_number != "8" for c in proposals.citations)
+
+
+def test_a_lettered_paper_of_the_eerste_kamer_and_its_written_consultation():
+    document = _extract("kst-35612-D").document
+
+    assert (document.document_type, document.chamber) == ("schriftelijk_overleg", "EK")
+    assert document.citation.endswith("35 612, D")
+    assert document.date == datetime.date(2021, 3, 25)  # "Vastgesteld 25 maart 2021"
+
+
+def test_answers_to_questions_are_dated_when_received_and_cite_the_aanhangsel():
+    proposals = _extract("ah-tk-20222023-3340")
+
+    assert proposals.document.date == datetime.date(2023, 8, 9)
+    assert proposals.document.chamber == "TK"
+    assert "Aanhangsel Handelingen II 2022/23, nr. 3301" in {
+        c.canonical for c in proposals.citations
+    }
+
+
+def test_another_formation_is_proposed_as_such():
+    meeting = _extract("kst-21501-08-891").meeting
+
+    assert (meeting.start_date, meeting.formation) == (datetime.date(2022, 12, 20), "overig")
+
+
+def test_a_bnc_cover_letter_proposes_each_fiche_as_a_new_file_sent_on_its_date():
+    proposals = _extract("tk-2022D04444")
+    fiches = {
+        e.name for e in proposals.stage_events if e.stage == Stage.BNC_FICHE and not e.expected
+    }
+
+    assert proposals.document.document_type == "bnc_fiche"
+    assert {"Prüm II-verordening", "Mededeling Actieplan Sociale Economie"} <= fiches
+    assert {e.date for e in proposals.stage_events if e.stage == Stage.BNC_FICHE} == {
+        datetime.date(2022, 2, 4)
+    }
+
+
+def test_a_new_file_carries_the_eu_references_type_and_short_name_its_passage_gives():
+    text = (
+        "De Commissie publiceerde het voorstel voor een richtlijn betreffende de ontneming en "
+        "confiscatie van vermogensbestanddelen (hierna: Confiscatierichtlijn), COM(2022) 245, "
+        "procedure 2022/0167(COD)."
+    )
+    found = extract_mentions(ImportText.from_text(text), Gazetteer())
+    [mention] = [m for m in found if m.name.startswith("richtlijn")]
+
+    assert mention.dossier is None
+    assert mention.instrument_type == "richtlijn"
+    assert mention.short_name == "Confiscatierichtlijn"
+    assert mention.references == ["COM(2022) 245", "2022/0167(COD)"]
+
+
+def test_a_new_name_next_to_a_known_files_reference_is_that_file():
+    known = KnownDossier(
+        slug="confiscatierichtlijn",
+        title="Richtlijn ontneming en confiscatie",
+        short_name="",
+        instrument_type="richtlijn",
+        commission_reference="COM(2022) 245",
+    )
+    text = "Het voorstel voor de Vermogensrichtlijn (COM(2022) 245) ligt in de triloog."
+
+    mentions = extract_mentions(ImportText.from_text(text), Gazetteer(dossiers=[known]))
+
+    assert [m.dossier for m in mentions] == ["confiscatierichtlijn"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Prüm II-verordening", "verordening"),
+        ("Mededeling Schengen Strategie", "mededeling"),
+        ("Raadsaanbeveling individuele leerrekeningen", "aanbeveling"),
+        ("Conclusies inzake het EU-burgerschapsrapport", "raadsconclusies"),
+        ("Europese Kiesakte", "overig"),
+    ],
+)
+def test_the_instrument_type_of_a_new_file(name, kind):
+    assert instrument_type_of(name) == kind
+
+
+@pytest.fixture
+def document_import(seeded):
+    return DocumentImport.objects.create(text="...", text_hash="x", proposals={})
+
+
+def _accepted(mentions, **changes):
+    accepted = {
+        "document": {"document_type": "brief", "title": "Brief", "date": "2022-02-04"},
+        "meeting": {"start_date": "2022-03-03", "end_date": "2022-03-04", "formation": "raz"},
+        "citations": [],
+        "mentions": mentions,
+    }
+    accepted.update(changes)
+    return accepted
+
+
+@pytest.mark.django_db
+def test_an_accepted_new_file_is_created_with_its_references_and_short_name(document_import):
+    mention = {
+        "dossier": None,
+        "name": "Richtlijn betreffende de ontneming en confiscatie van vermogensbestanddelen",
+        "passage": "...",
+        "references": ["COM(2022) 245", "2022/0167(COD)", "32024L1260"],
+        "instrument_type": "richtlijn",
+        "short_name": "Confiscatierichtlijn",
+    }
+
+    accept_import(document_import, _accepted([mention]))
+
+    dossier = Dossier.objects.get(short_name="Confiscatierichtlijn")
+    assert (dossier.commission_reference, dossier.procedure_reference, dossier.celex) == (
+        "COM(2022) 245",
+        "2022/0167(COD)",
+        "32024L1260",
+    )
+    assert dossier.instrument_type == "richtlijn"
+    assert CouncilMeeting.objects.get(start_date="2022-03-03").formation == "raz"
+
+
+@pytest.mark.django_db
+def test_a_name_an_editor_links_to_a_known_file_becomes_its_alias(document_import):
+    dossier = Dossier.objects.get(slug="asielprocedureverordening")
+    mention = {"dossier": dossier.slug, "name": "Procedurerichtlijn-opvolger", "passage": "..."}
+
+    accept_import(document_import, _accepted([mention]))
+
+    assert DossierAlias.objects.filter(
+        dossier=dossier, alias="Procedurerichtlijn-opvolger"
+    ).exists()
+    gazetteer = Gazetteer.from_database()
+    text = "De Procedurerichtlijn-opvolger werd besproken."
+    found = extract_mentions(ImportText.from_text(text), gazetteer)
+    assert [m.dossier for m in found] == ["asielprocedureverordening"]
+
+
+@pytest.mark.django_db
+def test_a_name_it_already_knows_adds_no_alias(document_import):
+    dossier = Dossier.objects.get(slug="asielprocedureverordening")
+    before = dossier.aliases.count()
+    mention = {"dossier": dossier.slug, "name": dossier.title.upper(), "passage": "..."}
+
+    accept_import(document_import, _accepted([mention]))
+
+    assert dossier.aliases.count() == before
+
+
+@pytest.mark.django_db
+def test_a_cited_handelingen_item_or_dated_letter_is_kept_by_its_citation(document_import):
+    citations = [
+        {"canonical": "Handelingen II 2021/22, nr. 106, item 8", "text": "x"},
+        {"canonical": "Kamerbrief van 26 augustus 2022", "text": "x"},
+    ]
+
+    accept_import(document_import, _accepted([], citations=citations))
+    accept_import(
+        DocumentImport.objects.create(text="..", text_hash="y", proposals={}),
+        _accepted([], citations=citations),
+    )
+
+    letter = ParliamentaryDocument.objects.get(title="Kamerbrief van 26 augustus 2022")
+    assert letter.date == datetime.date(2022, 8, 26)
+    assert (
+        ParliamentaryDocument.objects.filter(
+            title="Handelingen II 2021/22, nr. 106, item 8"
+        ).count()
+        == 1
+    )
