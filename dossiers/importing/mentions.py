@@ -442,10 +442,13 @@ _NEW_INSTRUMENTS = (
     ),
     (
         re.compile(
-            r"(?<![\w-])(?P<name>(?:Richtlijn|Verordening|Besluit|Aanbeveling|[Rr]aadsconclusies)"
-            r"\s+(?:van\s+(?:de\s+Raad|het\s+Europees\s+Parlement(?:\s+en\s+de\s+Raad)?)\s+)?"
+            r"(?<![\w-])(?P<name>(?:Richtlijn|Verordening|Besluit|Aanbeveling|[Rr]aadsconclusies|"
+            r"Conclusies|Mededeling|Commissiemededeling|Uitvoeringshandeling|Kaderbesluit)"
+            r"\s+(?:van\s+(?:de\s+Raad|de\s+Commissie|het\s+Europees\s+Parlement"
+            r"(?:\s+en\s+de\s+Raad)?)\s+)?"
             r"(?:tot|betreffende|inzake|over|ter|houdende)\s+[^.;:()\d]{3,160}?)"
-            r"(?=\s*[.;:(),]|\s+(?:aan|die|dat|is|zijn|werd|worden|wordt|heeft|hebben|waarin|"
+            # "... samenwerking b) Datum ontvangst": a fiche's next heading ends the title.
+            r"(?=\s*[.;:(),]|\s+[a-z]\)\s|\s+(?:aan|die|dat|is|zijn|werd|worden|wordt|heeft|hebben|waarin|"
             r"waarmee|aan(?:nam|namen|neemt)|vast(?:stelde|stelden|stelt)|besp(?:rak|raken|reekt)|"
             r"steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt)\b|\s*$)"
         ),
@@ -770,10 +773,15 @@ def extract_mentions(source, gazetteer):
     by_reference = _dossiers_by_reference(gazetteer)
     proposals = []
     for segment, found in zip(document.segments, document.found, strict=True):
-        references = [str(item.citation) for item in find_eu_references(segment.text)]
-        seen = {}
+        in_segment = [str(item.citation) for item in find_eu_references(segment.text)]
+        seen, references_of = {}, {}
         for item in found:
+            references = in_segment
             if item.dossier is None:
+                # A new file's references may follow its name outside its sentence: a fiche
+                # gives "Titel voorstel ..." and then "Nr. Commissiedocument COM(2021) 780".
+                references = _unique(in_segment + _references_after(source.text, item.end))
+                references_of[item.start] = references
                 known = {by_reference[r] for r in references if r in by_reference}
                 if len(known) == 1:
                     item = dataclasses.replace(item, dossier=known.pop(), confidence=0.8)
@@ -789,7 +797,7 @@ def extract_mentions(source, gazetteer):
                     name=item.name,
                     passage=segment.text,
                     confidence=item.confidence,
-                    references=references,
+                    references=references_of.get(item.start, in_segment) if new else in_segment,
                     instrument_type=instrument_type_of(item.name) if new else "",
                     short_name=_short_name_after(source.text, item.end) if new else "",
                 )
@@ -821,6 +829,19 @@ def instrument_type_of(name):
             if word.endswith(head) or word.startswith(head):
                 return kind
     return "overig"
+
+
+# How far after a new file's name its EU references are looked for.
+_REFERENCE_REACH = 300
+
+
+def _references_after(text, end):
+    window = text[end : end + _REFERENCE_REACH]
+    return [str(found.citation) for found in find_eu_references(window)]
+
+
+def _unique(items):
+    return list(dict.fromkeys(items))
 
 
 def _short_name_after(text, end):
