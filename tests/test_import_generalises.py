@@ -209,3 +209,24 @@ def test_a_cited_handelingen_item_or_dated_letter_is_kept_by_its_citation(docume
         ).count()
         == 1
     )
+
+
+def test_the_eerste_kamers_numbered_commitment_keeps_its_number():
+    [commitment] = _extract("ek-T03401").commitments
+
+    assert commitment.number == "T03401"
+
+
+def test_a_commitment_heading_over_its_paragraph_is_a_commitment_fulfilled():
+    from dossiers.importing.commitments import extract_commitments
+
+    text = (
+        "Verslag\n\nToezegging aan het lid Piri (GL-PvdA)\n\n"
+        "In het commissiedebat van 5 juni 2024 vroeg het lid naar de terugkeer. Nederland "
+        "heeft dit punt in de Raad ingebracht.\n"
+    )
+    found = extract_commitments(
+        ImportText.from_text(text), Gazetteer(members=["Piri"]), datetime.date(2024, 6, 20)
+    )
+
+    assert [(c.mps, c.fulfilled_here) for c in found] == [(["Piri"], True)]

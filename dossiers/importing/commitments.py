@@ -47,7 +47,13 @@ _EARLIER_DEBATE = re.compile(
 )
 
 # A sentence that refers to a commitment already made.
-_COMMITMENT_WORD = re.compile(r"\btoezegging\b|\btoegezegd\b", re.IGNORECASE)
+_COMMITMENT_WORD = re.compile(r"\btoezegging\b|\btoegezegd\b|\b(?-i:T0\d{4})\b", re.IGNORECASE)
+# The Eerste Kamer numbers its commitments: "T03401".
+_CHAMBER_NUMBER = re.compile(r"\bT0\d{4}\b")
+# "Toezegging aan het lid Piri (GL-PvdA)" as a heading over the paragraph that fulfils it.
+_COMMITMENT_HEADING = re.compile(
+    r"^\s*Toezegging(?:en)?\s+(?:gedaan\s+)?aan\s+(?:het\s+|de\s+)?(?:lid|leden)\b", re.IGNORECASE
+)
 _NOT_TO_PARLIAMENT = re.compile(
     r"toezegging\s+van\s+(?:de\s+)?(?:Europese\s+)?(?:Commissie|Raad|voorzitterschap)",
     re.IGNORECASE,
@@ -129,6 +135,15 @@ def extract_commitments(source, gazetteer, reference_date):
         if layout.footnote_at(span[0]) in commitment_notes:
             continue
         if layout.is_heading(span):
+            if _COMMITMENT_HEADING.match(sentence):
+                found.append(
+                    (
+                        span[0],
+                        _fulfilled(
+                            source, layout, index, span, [], members, gazetteer, reference_date
+                        ),
+                    )
+                )
             continue
         if _COMMITMENT_WORD.search(sentence) and not _NOT_TO_PARLIAMENT.search(sentence):
             notes = [note for note in layout.markers(*span) if note in commitment_notes]
@@ -154,7 +169,12 @@ def extract_commitments(source, gazetteer, reference_date):
             )
         )
     found.sort(key=lambda item: item[0])
-    return [proposal for _start, proposal in found]
+    proposals = [proposal for _start, proposal in found]
+    numbers = set(_CHAMBER_NUMBER.findall(text))
+    if len(proposals) == 1 and len(numbers) == 1 and not proposals[0].number:
+        # The chamber's record of one commitment prints its number apart ("Nummer T03401").
+        proposals[0].number = numbers.pop()
+    return proposals
 
 
 def _note_passage(layout, note):
@@ -194,6 +214,7 @@ def _fulfilled(source, layout, index, span, context, members, gazetteer, referen
         fulfilled_here=True,
         matched_commitment=matched,
         passage=passage,
+        number=_number_in(passage),
         confidence=confidence,
     )
 
@@ -207,8 +228,14 @@ def _promised(layout, span, sentence):
         fulfilled_here=False,
         matched_commitment=None,
         passage=sentence,
+        number=_number_in(sentence),
         confidence=0.7,
     )
+
+
+def _number_in(passage):
+    match = _CHAMBER_NUMBER.search(passage)
+    return match.group() if match else ""
 
 
 # -- members and debates ----------------------------------------------------------------------

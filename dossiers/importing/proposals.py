@@ -108,6 +108,7 @@ class CommitmentProposal:
     matched_commitment: int | None  # pk of a known commitment it fulfils
     passage: str
     confidence: float = 1.0
+    number: str = ""  # the Eerste Kamer's own number, "T03401", where printed
 
 
 @dataclass

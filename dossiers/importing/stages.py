@@ -350,7 +350,7 @@ def extract_stage_events(source, gazetteer, reference_date):
     types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
     proposals, weak, previous_hits = [], [], []
     for index, segment in enumerate(document.segments):
-        if segment.kind != SENTENCE:
+        if segment.kind != SENTENCE or _is_fiche_list(segment.text):
             previous_hits = []
             continue
         found = [_in_sentence(item, segment.start) for item in document.found[index]]
@@ -392,6 +392,12 @@ def extract_stage_events(source, gazetteer, reference_date):
         previous_hits = hits
     proposals += _fiches_sent(source, document, reference_date)
     return _deduplicated(proposals + _only_news(weak, proposals))
+
+
+def _is_fiche_list(text):
+    """A BNC cover letter's list of fiches, joined into one 'sentence' by the reader: its only
+    stage is the fiche (_fiches_sent), whatever words the titles contain."""
+    return len(FICHE_TITLE.findall(text, 0, 2000)) >= 2
 
 
 def _fiches_sent(source, document, reference_date):
