@@ -230,3 +230,17 @@ def test_a_commitment_heading_over_its_paragraph_is_a_commitment_fulfilled():
     )
 
     assert [(c.mps, c.fulfilled_here) for c in found] == [(["Piri"], True)]
+
+
+def test_a_hyphenated_compound_of_a_known_names_last_word_is_that_dossier():
+    pact = KnownDossier(
+        slug="asiel-en-migratiepact",
+        title="Asiel- en Migratiepact",
+        short_name="",
+        instrument_type="pakket",
+    )
+    text = "De Kamer sprak over het EU-migratiepact en over de migratie in het algemeen."
+
+    mentions = extract_mentions(ImportText.from_text(text), Gazetteer(dossiers=[pact]))
+
+    assert [(m.dossier, m.name) for m in mentions] == [("asiel-en-migratiepact", "EU-migratiepact")]

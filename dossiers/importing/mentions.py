@@ -401,6 +401,9 @@ _COUNTRY_LIST = re.compile(
     rf"\s+met\s+(?P<list>{_COUNTRY}(?:\s*,\s*{_COUNTRY})*(?:\s+en\s+{_COUNTRY})?)",
 )
 _ELIDED = re.compile(r"(?<![^\W\d_])(?P<first>[^\W\d_][\w]*)-\s+(?:en|of)\s+(?P<second>[^\W\d_]+)")
+# A compound that a known name's last word ends ("EU-migratiepact"); at least this long.
+_MIN_COMPOUND = 9
+_COMPOUND_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 _HEAD_REFERENCE = re.compile(r"\b(?:het|de|dit|deze)\s+(?P<head>[A-Z][a-zà-ÿ]{3,})(?![\w-])")
 _DEFINITION = re.compile(
     r"\s*\((?P<hierna>hierna:?\s*)?(?:de\s+|het\s+)?(?P<abbreviation>[^()]{2,40}?)\)"
@@ -539,6 +542,7 @@ class DossierMatcher:
         ]
         self.pattern = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(groups)})") if groups else None
         self.heads = self._unique_heads()
+        self.last_words = self._unique_last_words()
         self.countries = self._countries(gazetteer)
 
     def _unique_heads(self):
@@ -554,6 +558,22 @@ class DossierMatcher:
             and head not in _GENERIC
             and head not in _INSTITUTIONS
             and not any(head.endswith(generic) for generic in _HEADS if generic != "pact")
+        }
+
+    def _unique_last_words(self):
+        """The compound a single dossier's name ends in ("migratiepact" of the Asiel- en
+        Migratiepact): a longer word ending in it ("EU-migratiepact") names that dossier."""
+        words = {}
+        for slug, name in self.by_key.values():
+            last = name.split()[-1].lower()
+            if len(last) >= _MIN_COMPOUND and "-" not in last:
+                words.setdefault(last, set()).add(slug)
+        return {
+            word: next(iter(slugs))
+            for word, slugs in words.items()
+            if len(slugs) == 1
+            and word not in _GENERIC
+            and not any(word.endswith(head) for head in _HEADS if head != "pact")
         }
 
     @staticmethod
@@ -660,9 +680,17 @@ class DossierMatcher:
         return found
 
     def _head_references(self, text):
-        if not self.heads:
-            return []
         found = []
+        if self.last_words:
+            for match in _COMPOUND_WORD.finditer(text):
+                word = match.group().lower()
+                for cut in range(1, len(word) - _MIN_COMPOUND + 1):
+                    slug = self.last_words.get(word[cut:])
+                    if slug and word[cut - 1] == "-":
+                        found.append(Found(slug, match.group(), *match.span(), 0.6))
+                        break
+        if not self.heads:
+            return found
         for match in _HEAD_REFERENCE.finditer(text):
             slug = self.heads.get(match.group("head").lower())
             if slug:
