@@ -244,3 +244,10 @@ def test_a_hyphenated_compound_of_a_known_names_last_word_is_that_dossier():
     mentions = extract_mentions(ImportText.from_text(text), Gazetteer(dossiers=[pact]))
 
     assert [(m.dossier, m.name) for m in mentions] == [("asiel-en-migratiepact", "EU-migratiepact")]
+
+
+def test_a_page_of_the_tweede_kamers_site_is_the_letter_with_its_print_mark():
+    document = _extract("tkconv-2023D23098").document
+
+    assert document.document_type == "aanbiedingsbrief"
+    assert document.citation == "Kamerstukken II, 32 317, nr. 830"

@@ -78,6 +78,11 @@ _PLACE_AND_DATE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # Answers to written questions are dated when the chamber received them.
+_PRINT_MARK = re.compile(
+    r"\bkst-(?P<number>\d{4,6})(?:-(?P<chapter>\d{2}|[IVX]{1,5}))?-(?P<sub>\d{1,5}|[A-Z]{1,2})\b"
+)
+# The Tweede Kamer's site labels a government letter "Brief regering" above its title.
+_GOVERNMENT_LETTER = re.compile(r"^\s*Brief regering\b", re.MULTILINE)
 _ANSWER_RECEIVED = re.compile(
     rf"^\s*Antwoord\b[^\n]{{0,200}}?\(ontvangen\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+"
     r"(?P<year>\d{4})\)",
@@ -214,6 +219,9 @@ def extract_document(source):
         title = ""
         document_type, confidence = _guess_type(source)
         signatories = []
+    if document_type in (AGENDA, REPORT) and _GOVERNMENT_LETTER.search(head[:600]):
+        # "Geannoteerde agenda JBZ-Raad ..." as the title of the letter that presents it.
+        document_type, confidence = COVER_LETTER, 0.7
     if _WRITTEN_CONSULTATION.search(head):
         document_type, confidence = WRITTEN_CONSULTATION, 0.8
     elif document_type in (COVER_LETTER, LETTER) and _FICHES.search(head):
@@ -525,6 +533,21 @@ def _own_citation(source, head, chamber, date):
         with_session
         or _letterhead_citation(source, head, chamber, date)
         or next(iter(printed), None)
+        or _print_mark(head)
+    )
+
+
+def _print_mark(head):
+    """The official publications' mark of the paper, "kst-32317-830" or "kst-21501-02-2669"."""
+    match = _PRINT_MARK.search(head)
+    if not match:
+        return None
+    sub_number = match.group("sub")
+    return Citation(
+        chamber=EERSTE_KAMER if sub_number.isalpha() else TWEEDE_KAMER,
+        dossier_number=match.group("number"),
+        dossier_chapter=match.group("chapter") or "",
+        sub_number=sub_number,
     )
 
 
