@@ -84,7 +84,7 @@ _PRINT_MARK = re.compile(
 # The Tweede Kamer's site labels a government letter "Brief regering" above its title.
 _GOVERNMENT_LETTER = re.compile(r"^\s*Brief regering\b", re.MULTILINE)
 _ANSWER_RECEIVED = re.compile(
-    rf"^\s*Antwoord\b[^\n]{{0,200}}?\(ontvangen\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+"
+    rf"^\s*Antwoord\b[\s\S]{{0,300}}?\(ontvangen\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+"
     r"(?P<year>\d{4})\)",
     re.IGNORECASE | re.MULTILINE,
 )
