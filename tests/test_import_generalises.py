@@ -251,3 +251,11 @@ def test_a_page_of_the_tweede_kamers_site_is_the_letter_with_its_print_mark():
 
     assert document.document_type == "aanbiedingsbrief"
     assert document.citation == "Kamerstukken II, 32 317, nr. 830"
+
+
+def test_the_official_pages_row_of_facts_gives_a_lettered_papers_number_and_chamber():
+    document = _extract("kst-32317-NH").document
+
+    assert document.citation == "Kamerstukken I 2021/22, 32 317, NH"
+    assert (document.document_type, document.chamber) == ("schriftelijk_overleg", "EK")
+    assert document.date == datetime.date(2022, 9, 6)

@@ -78,6 +78,18 @@ _PLACE_AND_DATE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # Answers to written questions are dated when the chamber received them.
+# The official publications' page heads a paper with a row of its facts:
+# "| Eerste Kamer der Staten-Generaal | 2021-2022 | 32317 nr. NH |".
+_PUBLICATION_ROW = re.compile(
+    r"\|\s*(?P<which>Eerste|Tweede)\s+Kamer\s+der\s+Staten-Generaal\s*\|\s*"
+    r"(?P<session>(?:19|20)\d{2}-(?:19|20)\d{2})\s*\|\s*(?P<number>\d{4,6})"
+    r"(?:-(?P<chapter>\d{2}|[IVX]{1,5}))?\s+nr\.\s*(?P<sub>\d{1,5}|[A-Z]{1,2})\s*\|"
+)
+# A committee's report of a written consultation opens with its date and the members.
+_CONSULTATION_OPENING = re.compile(
+    r"^\s*Vastgesteld\s+\d{1,2}\s+\w+\s+\d{4}\s*\n\s*De\s+leden\s+van\s+de\s+(?:vaste\s+)?commissie",
+    re.MULTILINE | re.IGNORECASE,
+)
 _PRINT_MARK = re.compile(
     r"\bkst-(?P<number>\d{4,6})(?:-(?P<chapter>\d{2}|[IVX]{1,5}))?-(?P<sub>\d{1,5}|[A-Z]{1,2})\b"
 )
@@ -222,7 +234,7 @@ def extract_document(source):
     if document_type in (AGENDA, REPORT) and _GOVERNMENT_LETTER.search(head[:600]):
         # "Geannoteerde agenda JBZ-Raad ..." as the title of the letter that presents it.
         document_type, confidence = COVER_LETTER, 0.7
-    if _WRITTEN_CONSULTATION.search(head):
+    if _WRITTEN_CONSULTATION.search(head) or _CONSULTATION_OPENING.search(head):
         document_type, confidence = WRITTEN_CONSULTATION, 0.8
     elif document_type in (COVER_LETTER, LETTER) and _FICHES.search(head):
         document_type, confidence = BNC_FICHE, 0.8
@@ -236,6 +248,10 @@ def extract_document(source):
     chamber = _CHAMBER_BY_WORD[addressee.group("which").lower()] if addressee else ""
     if not chamber and _QUESTIONS.search(head[:500]):
         chamber = TWEEDE_KAMER  # written questions are put by members of the Tweede Kamer
+    if not chamber:
+        named = {match.group("which").lower() for match in _CHAMBER_IN_FOOTER.finditer(head)}
+        if len(named) == 1:  # a paper that names one chamber only is that chamber's
+            chamber = _CHAMBER_BY_WORD[named.pop()]
     citation = _own_citation(source, head, chamber, date)
     if not chamber and citation:
         chamber = citation.chamber
@@ -533,7 +549,21 @@ def _own_citation(source, head, chamber, date):
         with_session
         or _letterhead_citation(source, head, chamber, date)
         or next(iter(printed), None)
+        or _publication_row(head)
         or _print_mark(head)
+    )
+
+
+def _publication_row(head):
+    match = _PUBLICATION_ROW.search(head)
+    if not match:
+        return None
+    return Citation(
+        chamber=_CHAMBER_BY_WORD[match.group("which").lower()],
+        dossier_number=match.group("number"),
+        dossier_chapter=match.group("chapter") or "",
+        sub_number=match.group("sub"),
+        session_year=match.group("session"),
     )
 
 
