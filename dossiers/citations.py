@@ -16,6 +16,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .dates import MONTH_NAMES
+
 TWEEDE_KAMER = "TK"
 EERSTE_KAMER = "EK"
 
@@ -198,21 +200,7 @@ def _citation_from_match(match):
 
 # -- the other forms documents cite ---------------------------------------------------------
 
-_DUTCH_MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-_MONTH_NAMES = "|".join(_DUTCH_MONTHS)
+_MONTH_PATTERN = "|".join(MONTH_NAMES)
 
 
 @dataclass(frozen=True)
@@ -245,9 +233,7 @@ class LetterCitation:
     date: datetime.date
 
     def __str__(self):
-        return (
-            f"Kamerbrief van {self.date.day} {_DUTCH_MONTHS[self.date.month - 1]} {self.date.year}"
-        )
+        return f"Kamerbrief van {self.date.day} {MONTH_NAMES[self.date.month - 1]} {self.date.year}"
 
     @property
     def key(self):
@@ -289,7 +275,7 @@ _PROCEEDINGS = rf"""
 """
 _LETTER = rf"""
     \b(?:Kamer)?brief\s+(?:van|d\.d\.)\s+
-    (?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_NAMES})\s+(?P<year>(?:19|20)\d{{2}})\b
+    (?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_PATTERN})\s+(?P<year>(?:19|20)\d{{2}})\b
 """
 _OJ_NAME = r"\b(?:PbEU|Pb\s*EU|PB(?:\s*EU)?)\b"
 _EU = rf"""
@@ -393,7 +379,7 @@ def _proceedings_from_match(match):
 
 
 def _letter_from_match(match):
-    month = _DUTCH_MONTHS.index(match.group("month").lower()) + 1
+    month = MONTH_NAMES.index(match.group("month").lower()) + 1
     try:
         date = datetime.date(int(match.group("year")), month, int(match.group("day")))
     except ValueError as error:

@@ -134,6 +134,10 @@ class DutchParserInfo(parserinfo):
         super().__init__(dayfirst=True)
 
 
+# The Dutch month names in full, January first: the last name of each of the parser's months.
+MONTH_NAMES = tuple(names[-1] for names in DutchParserInfo.MONTHS)
+
+
 DUTCH = DutchParserInfo()
 
 _PRECISION_ORDER = (

@@ -19,7 +19,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..dates import Precision, find_date_phrases
+from ..dates import MONTH_NAMES, Precision, find_date_phrases
 from ..models.dossier import STAGE_PATHS, Dossier
 from ..models.stage import Stage
 from .mentions import FICHE_TITLE, HEADING, SENTENCE, DocumentMentions
@@ -35,10 +35,7 @@ _COREPER = r"(?:Coreper|Comit[ée]\s+van\s+[Pp]ermanente?\s+[Vv]ertegenwoordiger
 _EP = r"(?:Europees\s+Parlement|(?<![\w-])EP(?![\w-])|(?<![\w-])Parlement(?![\w-]))"
 _RAAD = r"(?:(?<![\w-])(?:JBZ-)?Raad(?![\w-]))"
 _VOTE = r"(?:stem\w*|ingestemd|instem\w*|aangenomen|goedgekeurd|goedkeuring)"
-_MONTHS = (
-    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december)"
-)
+_MONTHS = rf"(?:{'|'.join(MONTH_NAMES)})"
 
 
 @dataclass(frozen=True)

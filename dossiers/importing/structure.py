@@ -16,6 +16,7 @@ from collections import Counter
 from dateutil.relativedelta import TU, relativedelta
 
 from ..citations import EERSTE_KAMER, TWEEDE_KAMER, Citation, find_citations, format_citation
+from ..dates import MONTH_NAMES
 from .proposals import AgendaItemProposal, DocumentProposal, MeetingProposal
 from .text import normalize_text
 
@@ -30,14 +31,7 @@ WRITTEN_CONSULTATION = "schriftelijk_overleg"
 HOME_AFFAIRS = "bz"
 JUSTICE = "justitie"
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-         "september", "oktober", "november", "december"),
-        start=1,
-    )
-}  # fmt: skip
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 
 # How far into the document its letterhead (addressee, place and date, own number) may reach.

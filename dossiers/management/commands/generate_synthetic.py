@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils.text import slugify
 
-from dossiers.dates import Precision, period_start
+from dossiers.dates import MONTH_NAMES, Precision, period_start
 from dossiers.models import (
     AgendaItem,
     Commitment,
@@ -67,20 +67,6 @@ PER_SCALE = {
     "officers": 15,
 }
 
-DUTCH_MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 # The rotating presidency, one a half year from the second half of 2006.
 PRESIDENCIES = [
@@ -324,7 +310,7 @@ def scaled(name, scale):
 
 
 def dutch_date(day):
-    return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def session_year(day):
