@@ -26,6 +26,7 @@ from dossiers.models import CouncilMeeting, Dossier, ParliamentaryDocument, Stag
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 TEXTS = sorted(CORPUS_DIR.glob("*/*.txt"))
 PRECISIONS = ("day", "month", "quarter", "half_year", "year")
+SOURCE_LINE = "Bron: http"
 
 
 def _known_slugs():
@@ -60,9 +61,6 @@ def test_every_text_names_its_public_source(path):
     assert address.startswith("https://") or address.startswith("http://"), address
     assert document_text(path).strip()
     assert SOURCE_LINE not in document_text(path)[:200]
-
-
-SOURCE_LINE = "Bron: http"
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda path: path.stem)

@@ -43,8 +43,7 @@ from ..models import (
     StageEvent,
 )
 from ..services import fulfil_commitment
-from .mentions import GENERIC_NAMES as _GENERIC_NAMES
-from .mentions import name_key
+from .mentions import GENERIC_NAMES, name_key
 
 # The instrument type a new dossier gets from the word its name ends in.
 _INSTRUMENT_BY_WORD = {
@@ -90,6 +89,8 @@ class Acceptance:
         self.document = None
         self.meeting = None
         self.new_dossiers = {}
+        self.dossiers_by_slug = {}
+        self.alias_keys = None  # name_key of every alias, loaded when first needed
 
     def count(self, kind, created):
         if created:
@@ -225,7 +226,7 @@ class Acceptance:
         with what the passage says of it."""
         name = proposal["name"].strip()
         if proposal.get("dossier"):
-            dossier = Dossier.objects.get(slug=proposal["dossier"])
+            dossier = self.known_dossier(proposal["dossier"])
             self.learn_alias(dossier, name)
             return dossier
         if name in self.new_dossiers:
@@ -268,21 +269,26 @@ class Acceptance:
         self.count("dossiers", True)
         return dossier
 
+    def known_dossier(self, slug):
+        """The dossier of a slug, fetched once per acceptance: a report mentions a file often."""
+        if slug not in self.dossiers_by_slug:
+            self.dossiers_by_slug[slug] = Dossier.objects.get(slug=slug)
+        return self.dossiers_by_slug[slug]
+
     def learn_alias(self, dossier, name):
-        """Keep `name` as an alias of `dossier` when it is none of its names yet and names no
-        other dossier: an editor has said that this name means this file."""
-        if len(name) < 4 or len(name) > 200 or name_key(name) in _GENERIC_NAMES:
+        """Keep `name` as an alias of `dossier` when no spelling of it names a dossier yet: an
+        editor has said that this name means this file."""
+        key = name_key(name)
+        if len(name) < 4 or len(name) > 200 or key in GENERIC_NAMES:
             return
-        names = [
-            dossier.title,
-            dossier.short_name,
-            *dossier.aliases.values_list("alias", flat=True),
-        ]
-        if name_key(name) in {name_key(known) for known in names if known}:
-            return
-        if DossierAlias.objects.filter(alias__iexact=name).exists():
+        if self.alias_keys is None:  # every alias once, not a query per mention
+            self.alias_keys = {
+                name_key(alias) for alias in DossierAlias.objects.values_list("alias", flat=True)
+            }
+        if key in self.alias_keys or key in {name_key(dossier.title), name_key(dossier.short_name)}:
             return
         DossierAlias.objects.create(dossier=dossier, alias=name)
+        self.alias_keys.add(key)
         self.count("aliases", True)
 
     def save_mention(self, proposal):

@@ -572,24 +572,20 @@ def _evaluate_document(proposal, expected):
     """Each fact one item: type and date always, chamber and own citation where expected."""
     wanted = {"type": expected["document_type"], "date": expected["date"]}
     proposed = {"type": proposal.document_type or None, "date": _iso(proposal.date)}
-    if "chamber" in expected:
-        wanted["chamber"] = expected["chamber"]
-        proposed["chamber"] = proposal.chamber or None
-    if "citation" in expected:
-        wanted["citation"] = _reference_key(expected["citation"]) if expected["citation"] else None
-        proposed["citation"] = _reference_key(proposal.citation) if proposal.citation else None
-    labels = {
-        "citation": lambda facts: expected["citation"] if facts is wanted else proposal.citation
-    }
+    for fact, value in (("chamber", proposal.chamber), ("citation", proposal.citation)):
+        if fact in expected:
+            wanted[fact], proposed[fact] = expected[fact], value or None
 
-    def label(facts, fact):
-        value = labels[fact](facts) if fact in labels else facts[fact]
-        return f"{fact}: {value or 'none'}"
+    def keyed(facts):
+        """{(fact, comparable value): label}; a citation compares by its key."""
+        return {
+            (fact, _reference_key(value) if fact == "citation" and value else value): (
+                f"{fact}: {value or 'none'}"
+            )
+            for fact, value in facts.items()
+        }
 
-    return _scored_sets(
-        {(fact, value): label(wanted, fact) for fact, value in wanted.items()},
-        {(fact, proposed[fact]): label(proposed, fact) for fact in wanted},
-    )
+    return _scored_sets(keyed(wanted), keyed(proposed))
 
 
 def _evaluate_meeting(proposal, expected):

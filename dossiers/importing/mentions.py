@@ -360,7 +360,7 @@ def _sentences(text, start, end):
 # Names -------------------------------------------------------------------------------------
 
 # Words that name a kind of instrument, never one instrument by themselves.
-_GENERIC = frozenset(
+GENERIC_NAMES = frozenset(
     {
         *("verordening", "verordeningen", "richtlijn", "richtlijnen", "besluit", "besluiten"),
         *("aanbeveling", "aanbevelingen", "overeenkomst", "overeenkomsten", "verklaring"),
@@ -479,10 +479,6 @@ def name_key(name):
     return _KEY_DROP.sub("", name.lower())
 
 
-_key = name_key
-GENERIC_NAMES = _GENERIC
-
-
 def _name_pattern(name):
     """A regular expression for `name` as documents print it."""
     words = name.split()
@@ -514,12 +510,12 @@ class DossierMatcher:
         for dossier in gazetteer.dossiers:
             for name in dossier.names:
                 name = " ".join(name.split())
-                if len(name) < 2 or _key(name) in _GENERIC:
+                if len(name) < 2 or name_key(name) in GENERIC_NAMES:
                     continue
                 if _ACRONYM.fullmatch(name):
                     acronyms.setdefault(name, set()).add(dossier.slug)
                 else:
-                    by_key.setdefault(_key(name), {}).setdefault(dossier.slug, name)
+                    by_key.setdefault(name_key(name), {}).setdefault(dossier.slug, name)
         self.by_key = {
             key: next(iter(slugs.items())) for key, slugs in by_key.items() if len(slugs) == 1
         }
@@ -548,14 +544,14 @@ class DossierMatcher:
     def _unique_heads(self):
         heads = {}
         for slug, name in self.by_key.values():
-            last = _key(name.split()[-1])
+            last = name_key(name.split()[-1])
             for cut in range(1, len(last) - 3):
                 heads.setdefault(last[cut:], set()).add(slug)
         return {
             head: next(iter(slugs))
             for head, slugs in heads.items()
             if len(slugs) == 1
-            and head not in _GENERIC
+            and head not in GENERIC_NAMES
             and head not in _INSTITUTIONS
             and not any(head.endswith(generic) for generic in _HEADS if generic != "pact")
         }
@@ -572,7 +568,7 @@ class DossierMatcher:
             word: next(iter(slugs))
             for word, slugs in words.items()
             if len(slugs) == 1
-            and word not in _GENERIC
+            and word not in GENERIC_NAMES
             and not any(word.endswith(head) for head in _HEADS if head != "pact")
         }
 
@@ -609,7 +605,7 @@ class DossierMatcher:
         for match in _ELIDED.finditer(text):
             first, second = match.group("first"), match.group("second")
             for cut in range(1, len(second) - 3):
-                known = self.by_key.get(_key(first + second[cut:]))
+                known = self.by_key.get(name_key(first + second[cut:]))
                 if known:
                     found.append(
                         Found(
@@ -633,10 +629,11 @@ class DossierMatcher:
             abbreviation = match.group("abbreviation").strip()
             if not (match.group("hierna") or _ACRONYM.fullmatch(abbreviation)):
                 continue
-            if _key(abbreviation) in _GENERIC or len(_key(abbreviation)) < 2:
+            if name_key(abbreviation) in GENERIC_NAMES or len(name_key(abbreviation)) < 2:
                 continue
             known = (
-                self.acronyms.get(abbreviation) or self.by_key.get(_key(abbreviation), (None,))[0]
+                self.acronyms.get(abbreviation)
+                or self.by_key.get(name_key(abbreviation), (None,))[0]
             )
             if known and known != mention.dossier:
                 continue
@@ -709,11 +706,11 @@ class DossierMatcher:
             for match in pattern.finditer(text, start, end):
                 name_start, name_end = match.start("name"), match.end("name")
                 name = text[name_start:name_end].rstrip()
-                key = _key(name)
+                key = name_key(name)
                 lowered = name.lower()
-                if key in _GENERIC or lowered.startswith(_NOT_NEW_PREFIXES[:2]):
+                if key in GENERIC_NAMES or lowered.startswith(_NOT_NEW_PREFIXES[:2]):
                     continue
-                if lowered.startswith("eu-") and _key(name[3:]) in _GENERIC:
+                if lowered.startswith("eu-") and name_key(name[3:]) in GENERIC_NAMES:
                     continue  # "EU-richtlijn" names no file
                 if any(k.start < name_end and name_start < k.end for k in known):
                     continue
