@@ -259,3 +259,35 @@ def test_the_official_pages_row_of_facts_gives_a_lettered_papers_number_and_cham
     assert document.citation == "Kamerstukken I 2021/22, 32 317, NH"
     assert (document.document_type, document.chamber) == ("schriftelijk_overleg", "EK")
     assert document.date == datetime.date(2022, 9, 6)
+
+
+@pytest.mark.django_db
+def test_accepting_many_mentions_of_a_file_looks_it_and_the_aliases_up_once(document_import):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dossiers.importing.accept import Acceptance
+
+    acceptance = Acceptance(document_import, _accepted([]))
+    with CaptureQueriesContext(connection) as queries:
+        for number in range(10):
+            acceptance.dossier({"dossier": "asielprocedureverordening", "name": f"Naam {number}"})
+
+    selects = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    assert len([sql for sql in selects if 'FROM "dossiers_dossier"' in sql]) == 1
+    assert len([sql for sql in selects if 'FROM "dossiers_dossieralias"' in sql]) == 1
+    assert DossierAlias.objects.filter(alias__startswith="Naam ").count() == 10
+
+
+def test_the_review_form_checks_a_new_files_eu_references():
+    from dossiers.importing.forms import MentionReviewForm
+
+    base = {"index": 0, "accept": "on", "name": "Terugkeerverordening"}
+    good = MentionReviewForm({**base, "references": "COM (2025) 101 final, 2025/0059 (COD)"})
+    bad = MentionReviewForm({**base, "references": "Kamerstuk 32 317, nr. 866"})
+    good.valid_keys = bad.valid_keys = set()
+
+    assert good.is_valid(), good.errors
+    assert good.proposal({})["references"] == ["COM(2025) 101", "2025/0059(COD)"]
+    assert not bad.is_valid()
+    assert "references" in bad.errors

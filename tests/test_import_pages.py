@@ -182,7 +182,9 @@ def test_review_lists_each_dossier_once_however_many_proposals(
     assert html.count('<datalist id="import-dossiers">') == 1
     assert html.count('list="import-dossiers"') == forms
     assert html.count('<option value="asielprocedureverordening">') == 1
-    assert "<select" not in html.split('id="mentions"')[1].split('id="stage_events"')[0]
+    mentions = html.split('id="mentions"')[1].split('id="stage_events"')[0]
+    assert 'name="mentions-0-dossier"' in mentions
+    assert '<select name="mentions-0-dossier"' not in mentions  # a datalist, not a select
 
 
 def test_review_refuses_a_dossier_that_is_not_in_the_list(

@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ..citations import parse_reference
+from ..citations import CitationError, EUReference, parse_reference
 from ..dates import Precision
 from ..forms import CitationField
 from ..models import (
@@ -197,9 +197,49 @@ def _dossier_field():
     )
 
 
+class CommaSeparatedField(forms.CharField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        return [part.strip() for part in value.split(",") if part.strip()]
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+
 class MentionReviewForm(ProposalForm):
+    """A mention; for a file not known yet, also what its new dossier is given."""
+
     dossier = _dossier_field()
     name = forms.CharField(label=_("name"), max_length=400)
+    instrument_type = forms.ChoiceField(
+        label=_("instrument type (new dossier)"),
+        choices=[("", "—"), *Dossier.InstrumentType.choices],
+        required=False,
+    )
+    short_name = forms.CharField(
+        label=_("short name (new dossier)"), max_length=100, required=False
+    )
+    references = CommaSeparatedField(
+        label=_("EU references (new dossier)"),
+        required=False,
+        help_text=_("COM(2022) 245, 2022/0155(COD), a CELEX number; separated by commas."),
+    )
+
+    def clean_references(self):
+        references = []
+        for text in self.cleaned_data["references"]:
+            try:
+                reference = parse_reference(text)
+            except CitationError as error:
+                raise ValidationError(str(error), code="invalid_reference") from error
+            if not isinstance(reference, EUReference):
+                raise ValidationError(
+                    _("“%(text)s” is no EU reference (COM, procedure, CELEX ...)."),
+                    code="invalid_reference",
+                    params={"text": text},
+                )
+            references.append(str(reference))
+        return references
 
 
 class StageEventReviewForm(ProposalForm):
@@ -209,15 +249,6 @@ class StageEventReviewForm(ProposalForm):
     date = forms.DateField(label=_("date"), required=False, widget=DATE_INPUT)
     precision = forms.ChoiceField(label=_("precision"), choices=Precision.choices)
     expected = forms.BooleanField(label=_("expected"), required=False)
-
-
-class CommaSeparatedField(forms.CharField):
-    def to_python(self, value):
-        value = super().to_python(value)
-        return [part.strip() for part in value.split(",") if part.strip()]
-
-    def prepare_value(self, value):
-        return ", ".join(value) if isinstance(value, list) else value
 
 
 class CommitmentReviewForm(ProposalForm):
