@@ -43,25 +43,15 @@ EXTRACT_TARGET_S = 2.0
 BULK_TARGET_S = 60.0
 sys.path.insert(0, str(ROOT))
 
-
-def _setup():
-    # The deployment's settings (DEBUG off), as bench/run.py measures the pages.
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
-    import django
-
-    django.setup()
+from bench.database import rebuild_seeded, use_database  # noqa: E402
 
 
 def real_texts():
     """(the seeds, the development corpus texts without their "Bron:" line): (name, text)."""
+    from dossiers.importing.evaluation import document_text
+
     seeds = [(path.name, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
-    corpus = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        if text.startswith("Bron:"):
-            text = text.split("\n", 1)[1].lstrip("\n")
-        corpus.append((path.name, text))
+    corpus = [(path.name, document_text(path)) for path in sorted(CORPUS.glob("*.txt"))]
     return seeds, corpus
 
 
@@ -78,14 +68,7 @@ def thirty_pages():
 
 def build():
     """A fresh SQLite database with the seed data, and the 100 documents."""
-    DATA.mkdir(exist_ok=True)
-    for leftover in (DATABASE, Path(f"{DATABASE}-wal"), Path(f"{DATABASE}-shm")):
-        leftover.unlink(missing_ok=True)
-    _setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("load_seed", verbosity=0)
+    rebuild_seeded(DATABASE)
     shutil.rmtree(DOCUMENTS, ignore_errors=True)
     DOCUMENTS.mkdir()
     seeds, corpus = real_texts()
@@ -98,7 +81,7 @@ def build():
 
 def measure_extract():
     """(a), in this process: print the figures as JSON."""
-    _setup()
+    use_database(DATABASE)
     from dossiers.importing.pipeline import extract
     from dossiers.importing.reader import read_upload
 

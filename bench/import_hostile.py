@@ -36,6 +36,8 @@ PEAK_MB_PER_MB = 200.0
 REAL_TEXT = "the seeds x10 (real text)"
 sys.path.insert(0, str(ROOT))
 
+from bench.database import rebuild_seeded, use_database  # noqa: E402
+
 
 def _setup(fresh_copy=False):
     """Django on the benchmark's database; `fresh_copy`: on a copy of it as built, without
@@ -44,12 +46,7 @@ def _setup(fresh_copy=False):
     if fresh_copy:
         database = DATA / f"run-{os.getpid()}.sqlite3"
         shutil.copyfile(DATABASE, database)
-    # The deployment's settings (DEBUG off), as bench/run.py measures the pages.
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    import django
-
-    django.setup()
+    use_database(database)
 
 
 def inputs():
@@ -66,15 +63,9 @@ def input_path(name):
 
 def build():
     """A fresh SQLite database with the seed data: the gazetteer the importer matches against."""
-    DATA.mkdir(exist_ok=True)
-    for leftover in (DATABASE, Path(f"{DATABASE}-wal"), Path(f"{DATABASE}-shm")):
-        leftover.unlink(missing_ok=True)
-    _setup()
+    rebuild_seeded(DATABASE)
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
-    call_command("load_seed", verbosity=0)
     for name, (generator, argument) in inputs().items():
         input_path(name).write_text(generator(argument), encoding="utf-8")
     get_user_model().objects.create_superuser("bench", password="bench")
