@@ -46,6 +46,12 @@ _EARLIER_DEBATE = re.compile(
     re.IGNORECASE,
 )
 
+# "Met deze brief voer ik deze toezegging uit": the commitment the sentence before describes.
+_REFERS_BACK = re.compile(
+    r"\b(?:deze|die|bovengenoemde|genoemde|voornoemde)\s+toezegging(?:en)?\b", re.IGNORECASE
+)
+# The letterhead's lines are no subject: "Den Haag, 14 oktober 2022".
+_LETTERHEAD = re.compile(r"^(?:Den\s+Haag,|Aan\s+de\s+|Nr\.\s)")
 # A sentence that refers to a commitment already made.
 _COMMITMENT_WORD = re.compile(r"\btoezegging\b|\btoegezegd\b|\b(?-i:T0\d{4})\b", re.IGNORECASE)
 # The Eerste Kamer numbers its commitments: "T03401".
@@ -66,7 +72,8 @@ _KAMER = r"(?:u|uw\s+Kamer|de\s+Kamer)"
 _GOVERNMENT = r"(?:ik|wij|het\s+kabinet|de\s+minister|de\s+staatssecretaris)"
 _INFORM = (
     r"(?:informeren|inlichten|toesturen|toezenden|sturen|zenden|berichten|rapporteren"
-    r"|op\s+de\s+hoogte\s+(?:houden|stellen))"
+    r"|op\s+de\s+hoogte\s+(?:houden|stellen)|ter\s+beschikking\s+stellen|doen\s+toekomen"
+    r"|voorleggen|ter\s+inzage\s+leggen)"
 )
 _INFORMED = r"(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|gehouden))\b"
 _NEW_PROMISE = re.compile(
@@ -95,6 +102,9 @@ _INFORMS_NOW = re.compile(
 
 _SUBJECT_PATTERNS = (
     re.compile(r"\binform\w*\b[^.]*?\bover\s+(?P<subject>.+)", re.IGNORECASE),
+    re.compile(
+        r"\bover\s+(?P<subject>[^.]+?)\s+(?:zou|zal|zullen|zouden)\s+(?:rapporteren|informeren)\b"
+    ),
     re.compile(r"\bvraag\s+van\s+[^.]*?\b(?P<subject>(?:hoe|wat|welke|of|waarom|wanneer)\w*\b.+)"),
     re.compile(r"\btoe(?:zegging|gezegd)\b[^.]*?\bom\s+(?P<subject>.+)", re.IGNORECASE),
     re.compile(r"\b(?:terug|in\s+te\s+gaan|ingaan)\s+op\s+(?P<subject>.+)"),
@@ -169,12 +179,48 @@ def extract_commitments(source, gazetteer, reference_date):
             )
         )
     found.sort(key=lambda item: item[0])
-    proposals = [proposal for _start, proposal in found]
+    proposals = _with_references_back(layout, [proposal for _start, proposal in found])
     numbers = set(_CHAMBER_NUMBER.findall(text))
     if len(proposals) == 1 and len(numbers) == 1 and not proposals[0].number:
         # The chamber's record of one commitment prints its number apart ("Nummer T03401").
         proposals[0].number = numbers.pop()
     return proposals
+
+
+def _with_references_back(layout, proposals):
+    """One proposal where a sentence fulfils the commitment the sentence before it describes
+    ("... heb ik toegezegd dat ik uw Kamer periodiek zou rapporteren. Met deze brief voer ik
+    deze toezegging uit"): the passage spans both, the facts are the first one's."""
+    merged = []
+    for proposal in proposals:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and proposal.fulfilled_here
+            and previous.fulfilled_here
+            and _REFERS_BACK.search(proposal.passage)
+            and not proposal.mps
+            and proposal.debate_date is None
+            and _adjacent(layout, previous.passage, proposal.passage)
+        ):
+            start = layout.text.find(previous.passage)
+            end = layout.text.find(proposal.passage, start) + len(proposal.passage)
+            previous.passage = layout.text[start:end]
+            continue
+        merged.append(proposal)
+    return merged
+
+
+def _adjacent(layout, first, second):
+    """Whether `second` is the sentence right after `first` in the text."""
+    start = layout.text.find(first)
+    if start < 0:
+        return False
+    following = layout.sentence_index_at(start) + 1
+    if following >= len(layout.sentences):
+        return False
+    begin, end = layout.sentences[following]
+    return layout.text[begin:end] == second
 
 
 def _note_passage(layout, note):
@@ -317,6 +363,8 @@ def _subject(passage, layout, position):
             words.pop()
         subject = " ".join(words)
     heading = layout.heading_before(position) if position >= 0 else ""
+    if _LETTERHEAD.match(heading):
+        heading = ""
     if not subject:
         return heading or " ".join(passage.split()[:12])
     if len(words) <= 3 and heading:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..citations import CitationError, find_eu_references, parse_reference
 from .gazetteer import Gazetteer
 from .proposals import MentionProposal
-from .text import bounded_spans, normalize_text
+from .text import bounded_spans, normalize_text, period_ends_sentence
 
 SENTENCE, HEADING, FOOTNOTE = "sentence", "heading", "footnote"
 
@@ -48,6 +48,7 @@ class Found:
     start: int
     end: int
     confidence: float
+    alias: str = ""  # another name of the same new file in the document: a fiche's full title
 
 
 # Layout ------------------------------------------------------------------------------------
@@ -55,19 +56,9 @@ class Found:
 _FOOTNOTE_START = re.compile(r"(\d{1,3})[ \t]+(?=[A-Z\[(“\"'])")
 _NUMBERED_HEADING = re.compile(r"(?:\d{1,2}|[IVX]{1,5})\.\s+[^\W\d_(]|\d{1,2}\.\s+\(")
 _BULLET = re.compile(r"[•\uf0b7\u25aa\u25cf\u2023]\s*")
+# A line that starts an item of a list: a bullet, or a fiche a BNC cover letter lists.
+_LIST_ITEM = re.compile(r"[•\uf0b7\u25aa\u25cf\u2023]|Fiche\s*:")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?:\d{1,2}(?![\d.,]))?(?=\s+[\"“‘(\[]?[A-ZÀ-Ý•\uf0b7])")
-# Abbreviations after which a period does not end the sentence ("t.a.v. de", "nr. 12").
-_ABBREVIATIONS = frozenset(
-    {
-        *("nr", "nrs", "o.a", "t.a.v", "n.a.v", "i.r.t", "d.d", "m.b.t", "cf", "c.s", "incl"),
-        *("excl", "bijv", "bv", "e.d", "e.a", "zgn", "resp", "art", "artt", "ca", "vs", "mr"),
-        *("dhr", "mevr", "dr", "drs", "prof", "ir", "ing", "st", "blz", "p", "pag", "jo", "i.c"),
-        *("m.i.v", "etc", "enz", "z.s.m", "i.p.v", "a.g.v", "v.w.b", "m.n", "o.b.v", "t.b.v"),
-        *("evt", "e.g", "i.e", "min", "max", "vgl"),
-    }
-)
-_ALWAYS_END = frozenset(("jl", "j.l", "a.s"))
-_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 _HEADING_MAX = 250
 _NOTE_START = "note_start"  # the line of a footnote that begins with its number
 # A heading line that ends in one of these words goes on on the next line.
@@ -279,7 +270,7 @@ def _blocks(kinds, contents):
     """Runs of consecutive body lines without a blank line between them."""
     blocks, current = [], []
     for index, kind in enumerate(kinds):
-        if kind == SENTENCE and current and _BULLET.match(contents[index]):
+        if kind == SENTENCE and current and _LIST_ITEM.match(contents[index]):
             blocks.append(current)
             current = [index]
         elif kind == SENTENCE:
@@ -309,7 +300,7 @@ def _groups(kinds, contents, spans):
         new = (
             group_kind != current_kind
             or kind == _NOTE_START
-            or (kind == SENTENCE and _BULLET.match(contents[index]))
+            or (kind == SENTENCE and _LIST_ITEM.match(contents[index]))
             or (kind == SENTENCE and blank and not double_spaced)
             # Headings one after the other; a heading's wrapped lines start in lower case.
             or (
@@ -336,10 +327,7 @@ def _sentences(text, start, end):
     for match in _SENTENCE_END.finditer(text, start, end):
         # The word before the full stop; the text's spaces are single (normalize_text).
         token = text[max(text.rfind(" ", begin, match.start()) + 1, begin) : match.start()]
-        word = token.lstrip("([“\"'").lower()
-        if word not in _ALWAYS_END and (
-            word in _ABBREVIATIONS or (token and _INITIALS.fullmatch(token.lstrip("(")))
-        ):
+        if not period_ends_sentence(token, text[match.end() + 1 : match.end() + 2]):
             continue
         pieces.append((begin, match.end()))
         begin = match.end()
@@ -390,14 +378,15 @@ _INSTITUTIONS = frozenset(
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _KEY_DROP = re.compile(r"[\W_]+")
 _COUNTRY_NAME = re.compile(
-    r"(?:partnerschap|overeenkomst|verklaring|memorandum|mou|akkoord|afspraken)\b.*"
+    r"(?:partnerschap|overeenkomst|verklaring|memorandum|mou|akkoord|afspraken|deal)\b.*"
     r"\b(?:met|en)\s+(?P<country>[A-Z][^\W\d_]+)$",
     re.IGNORECASE,
 )
 _COUNTRY = r"[A-Z][^\W\d_]+"
 _COUNTRY_LIST = re.compile(
     r"(?:partnerschap(?:pen)?|overeenkomst(?:en)?|verklaring(?:en)?|MoU|memorandum of "
-    r"understanding|akkoord(?:en)?|afspraken|overeen\s*(?:te\s+)?(?:kwam|kwamen|komen|gekomen))"
+    r"understanding|akkoord(?:en)?|afspraken|deal(?:s)?|"
+    r"overeen\s*(?:te\s+)?(?:kwam|kwamen|komen|gekomen))"
     rf"\s+met\s+(?P<list>{_COUNTRY}(?:\s*,\s*{_COUNTRY})*(?:\s+en\s+{_COUNTRY})?)",
 )
 _ELIDED = re.compile(r"(?<![^\W\d_])(?P<first>[^\W\d_][\w]*)-\s+(?:en|of)\s+(?P<second>[^\W\d_]+)")
@@ -412,9 +401,42 @@ _DEFINITION = re.compile(
 # A title a BNC cover letter lists: "Fiche: Prüm II-verordening (Kamerstuk ...)"; the reader has
 # joined the lines, so a title ends at its citation or the next "Fiche:". stages.py dates the
 # BNC fiche of each by the letter.
-FICHE_TITLE = re.compile(r"\bFiche\s*:\s*(?P<name>[^():]{3,150}?)\s*(?=\(|\bFiche\s*:|\s\d\.\s|$)")
+FICHE_TITLE = re.compile(
+    r"\bFiche\s*:\s*(?P<name>[^():]{3,150}?)\s*"
+    r"(?=\(|\bFiche\s*:|\d\.(?:\s|$)|(?:De|Het)\s+(?:Minister|Staatssecretaris)\b|$)"
+)
 
-# Instruments by their form, for files the app does not know yet.
+# Instruments by their form, for files the app does not know yet. A title runs on to the end of
+# its clause: punctuation, quotes, a footnote number or year, a fiche's next heading ("b) Datum
+# ontvangst"), or a verb that begins the rest of the sentence.
+_TITLE_BODY = r"[^.;:()«»“”\"\d]{3,160}?"
+_TITLE_WORDS = r"[^\W\d_][\w-]*(?:\s+[^\W\d_](?:[^\W\d_]|-)*){0,10}?"
+_TITLE_END = (
+    r"(?=\s*[.;:(),«»“”\"]|\s*\d|\s+[a-z]\)\s|\s+(?:aan|die|dat|is|zijn|werd|worden|wordt|"
+    r"heeft|hebben|waarin|waarmee|aan(?:nam|namen|neemt)|vast(?:stelde|stelden|stelt)|"
+    r"besp(?:rak|raken|reekt)|steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt|"
+    r"gepubliceerd|gepresenteerd|verschenen|uitgebracht|ontvangen|verzonden|gestuurd)\b|\s*$)"
+)
+_YEAR = r"(?:\s+(?:19|20)\d{2}(?!\d))?"
+# Words that do not begin a title: "de Verordening te wijzigen", "het Raadsbesluit zal".
+_FUNCTION_WORD = (
+    r"(?:van|tot|betreffende|inzake|over|ter|houdende|en|of|te|om|op|in|met|voor|aan|bij|door|"
+    r"als|nog|niet|ook|al|wel|die|dat|is|zijn|was|waren|wordt|worden|werd|werden|zal|zullen|"
+    r"heeft|hebben|kan|kunnen|moet|moeten|gaat|gaan|zou|zouden)\b"
+)
+# ... or where the next of a list of titles begins ("A en de Verordening B").
+_TITLE_END_OR_NEXT = _TITLE_END[:-1] + r"|\s+(?:en|of)\s+(?:de|het|een)\s)"
+
+# A title a BNC cover letter lists: "Fiche: Prüm II-verordening (Kamerstuk ...)"; the reader has
+# joined the lines, so a title ends at its citation or the next "Fiche:". stages.py dates the
+# BNC fiche of each by the letter.
+FICHE_TITLE = re.compile(
+    r"\bFiche\s*:\s*(?P<name>[^():]{3,150}?)\s*"
+    r"(?=\(|\bFiche\s*:|\d\.(?:\s|$)|(?:De|Het)\s+(?:Minister|Staatssecretaris)\b|$)"
+)
+# A fiche's own title: "a) Titel voorstel Aanbeveling van de Raad inzake ... b) Datum".
+FICHE_SUBJECT = re.compile(r"\bTitel voorstel\s+(?P<name>[^()]{5,200}?)\s+(?=[a-z]\)\s)")
+
 _NEW_INSTRUMENTS = (
     (
         re.compile(
@@ -434,43 +456,102 @@ _NEW_INSTRUMENTS = (
         ),
         0.5,
     ),
-    (
-        FICHE_TITLE,
-        0.7,
-    ),
-    (
-        # A fiche's own title: "a) Titel voorstel Aanbeveling van de Raad inzake ... b) Datum".
-        re.compile(r"\bTitel voorstel\s+(?P<name>[^()]{5,200}?)\s+(?=[a-z]\)\s)"),
-        0.7,
-    ),
+    (FICHE_TITLE, 0.7),
     (
         re.compile(
             r"(?<![\w-])(?P<name>(?:Richtlijn|Verordening|Besluit|Aanbeveling|[Rr]aadsconclusies|"
-            r"Conclusies|Mededeling|Commissiemededeling|Uitvoeringshandeling|Kaderbesluit)"
+            r"Conclusies|Mededeling|Commissiemededeling|Uitvoeringshandeling|Uitvoeringsbesluit|"
+            r"Uitvoeringsverordening|Kaderbesluit)"
             r"\s+(?:van\s+(?:de\s+Raad|de\s+Commissie|het\s+Europees\s+Parlement"
             r"(?:\s+en\s+de\s+Raad)?)\s+)?"
-            r"(?:tot|betreffende|inzake|over|ter|houdende)\s+[^.;:()\d]{3,160}?)"
-            # "... samenwerking b) Datum ontvangst": a fiche's next heading ends the title.
-            r"(?=\s*[.;:(),]|\s+[a-z]\)\s|\s+(?:aan|die|dat|is|zijn|werd|worden|wordt|heeft|hebben|waarin|"
-            r"waarmee|aan(?:nam|namen|neemt)|vast(?:stelde|stelden|stelt)|besp(?:rak|raken|reekt)|"
-            r"steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt)\b|\s*$)"
+            rf"(?:tot|betreffende|inzake|over|ter|houdende)\s+{_TITLE_BODY})" + _TITLE_END
         ),
         0.4,
     ),
-)
-_NOT_NEW_PREFIXES = ("uitvoerings", "wijzigings", "eu-")
-# "het voorstel voor een richtlijn inzake ...": the instrument a proposal is for, in lower case.
-_NEW_INSTRUMENTS += (
     (
+        # "de Mededeling Europees jaarverslag asiel en migratie": a communication by its title.
+        re.compile(
+            rf"(?<![\w-])(?P<name>(?:Commissiem|M)ededeling\s+[A-Z]{_TITLE_WORDS}{_YEAR})"
+            + _TITLE_END
+        ),
+        0.4,
+    ),
+    (
+        # "Het BNC-fiche over het Verslag EU-burgerschapsrapport 2020": what a fiche is about.
+        re.compile(
+            r"\bBNC[-\s]?fiche\s+(?:over|inzake|betreffende)\s+(?:het|de|een)\s+"
+            rf"(?P<name>[A-Z]{_TITLE_WORDS}{_YEAR})" + _TITLE_END
+        ),
+        0.4,
+    ),
+    (
+        # "de EU-code voor politiële samenwerking", "de EU-strategie inzake ...".
+        re.compile(
+            r"(?<![\w-])(?P<name>EU-(?:code|strategie|actieplan|routekaart|pact|agenda)\s+"
+            rf"(?:voor|inzake|over|ter|tegen|betreffende)\s+{_TITLE_BODY})" + _TITLE_END
+        ),
+        0.4,
+    ),
+    (
+        # "de Verordening passagiersrechten in de luchtvaart en de ...": an act by its title,
+        # the kind capitalised in the middle of a sentence.
+        re.compile(
+            r"(?<=[a-zà-ÿ,] )(?P<name>(?:Verordening|Richtlijn|Kaderbesluit|Raadsbesluit)\s+"
+            rf"(?!{_FUNCTION_WORD})"
+            rf"{_TITLE_WORDS}(?:\s+\([A-Z]{{2,8}}\))?)" + _TITLE_END_OR_NEXT
+        ),
+        0.4,
+    ),
+    (
+        # "de richtlijn Gewichten en Afmetingen": a lower-case kind before a capitalised title.
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:richtlijn|verordening)\s+[A-Z][^\W\d_]+"
+            r"(?:\s+(?:en\s+)?[A-Z][^\W\d_]+){0,4})(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
+        # "rijbewijsrichtlijn", "opvangrichtlijn": a lower-case compound of a kind of act.
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:[A-Z][a-zà-ÿ]+-\s+(?:en|of)\s+)?"
+            r"(?!(?:kader|basis|oprichtings|uitvoerings|wijzigings|"
+            r"herschikkings|moeder|dochter|eu)-?(?:verordening|richtlijn))"
+            r"[a-zà-ÿ]{3,}-?(?:verordening|richtlijn))(?:en)?(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
+        # "het Roadworthiness Package", "de Digital Services Act": English titles.
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:[A-Z][\w-]*\s+){1,4}(?:Act|Package|Pact|Directive|Regulation|"
+            r"Strategy))(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
+        # "het voorstel voor een richtlijn inzake ...": the instrument a proposal is for.
         re.compile(
             r"\b[Vv]oorstel(?:len)?\s+voor\s+een\s+(?P<name>(?:[Rr]aads)?(?:richtlijn|verordening|"
-            r"besluit|kaderbesluit|aanbeveling)\s+(?:van\s+de\s+Raad\s+)?(?:tot|betreffende|inzake|over|"
-            r"ter|houdende)\s+[^.;:()\d]{3,160}?)(?=\s*[.;:(),]|\s+(?:aan|die|dat|is|zijn|werd|"
-            r"worden|wordt|heeft|hebben)\b|\s*$)"
+            r"besluit|kaderbesluit|aanbeveling)\s+(?:van\s+de\s+Raad\s+)?(?:tot|betreffende|inzake|"
+            rf"over|ter|houdende)\s+{_TITLE_BODY})" + _TITLE_END
         ),
         0.4,
     ),
 )
+# Where a title goes on to say what the act is about.
+_ABOUT = re.compile(r"\s(?:over|inzake|betreffende|tot|ter|houdende)\s")
+# Compounds that name a kind of act, not one ("Uitvoeringsverordening", "EU-richtlijn").
+_NOT_NEW_PREFIXES = ("uitvoerings", "wijzigings")
+
+
+def _pair_key(first, second):
+    """(the two stems in lower case, the head) of an elided pair ("Asiel-", "Migratiepact"),
+    or None when the second word ends in no head."""
+    second = second.lower()
+    for head in _HEADS:
+        if second.endswith(head) and len(second) > len(head):
+            return frozenset((first.lower(), second[: -len(head)])), head
+    return None
 
 
 def name_key(name):
@@ -539,6 +620,14 @@ class DossierMatcher:
         self.pattern = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(groups)})") if groups else None
         self.heads = self._unique_heads()
         self.last_words = self._unique_last_words()
+        self.pairs = self._elided_pairs()
+        # The last words alone, in any case and Dutch form ("migratiepact", "Migratiepacten").
+        self.last_words_pattern = re.compile(
+            r"(?<![\w-])(?P<word>"
+            + "|".join(sorted(map(re.escape, self.last_words), key=len, reverse=True) or ["(?!)"])
+            + r")(?:en|s|n)?(?![\w-])",
+            re.IGNORECASE,
+        )
         self.countries = self._countries(gazetteer)
 
     def _unique_heads(self):
@@ -558,19 +647,37 @@ class DossierMatcher:
 
     def _unique_last_words(self):
         """The compound a single dossier's name ends in ("migratiepact" of the Asiel- en
-        Migratiepact): a longer word ending in it ("EU-migratiepact") names that dossier."""
+        Migratiepact): that word alone, or a longer word ending in it ("EU-migratiepact"),
+        names that dossier. Only compounds headed by a kind of instrument count: "drugssmokkel"
+        ends a name too, but names no file."""
         words = {}
         for slug, name in self.by_key.values():
-            last = name.split()[-1].lower()
-            if len(last) >= _MIN_COMPOUND and "-" not in last:
+            words_of_name = name.split()
+            last = words_of_name[-1].lower()
+            if (
+                len(words_of_name) > 1
+                and len(last) >= _MIN_COMPOUND
+                and last.isalpha()
+                and any(last.endswith(head) and last != head for head in _HEADS)
+            ):
                 words.setdefault(last, set()).add(slug)
         return {
             word: next(iter(slugs))
             for word, slugs in words.items()
-            if len(slugs) == 1
-            and word not in GENERIC_NAMES
-            and not any(word.endswith(head) for head in _HEADS if head != "pact")
+            if len(slugs) == 1 and word not in GENERIC_NAMES
         }
+
+    def _elided_pairs(self):
+        """Names that are an elided pair ("Asiel- en Migratiepact"), by their two stems and
+        head, so that the pair in the other order ("migratie- en asielpact") is found too."""
+        pairs = {}
+        for slug, name in self.by_key.values():
+            match = _ELIDED.search(name)
+            if match and match.end() == len(name.rstrip()):
+                key = _pair_key(match.group("first"), match.group("second"))
+                if key:
+                    pairs.setdefault(key, set()).add(slug)
+        return {key: next(iter(slugs)) for key, slugs in pairs.items() if len(slugs) == 1}
 
     @staticmethod
     def _countries(gazetteer):
@@ -600,10 +707,15 @@ class DossierMatcher:
         return _without_overlaps(found)
 
     def _elided(self, text):
-        """ "Grens- en Terugkeerverordening": the first word takes the second's head."""
+        """ "Grens- en Terugkeerverordening": the first word takes the second's head; a known
+        pair is also found in the other order."""
         found = []
         for match in _ELIDED.finditer(text):
             first, second = match.group("first"), match.group("second")
+            swapped = self.pairs.get(_pair_key(first, second))
+            if swapped:
+                found.append(Found(swapped, match.group(), match.start(), match.end(), 0.8))
+                continue
             for cut in range(1, len(second) - 3):
                 known = self.by_key.get(name_key(first + second[cut:]))
                 if known:
@@ -662,6 +774,18 @@ class DossierMatcher:
                 extra.append(Found(slug, match.group(), match.start(), match.end(), 0.85))
         return extra
 
+    def _defined_as(self, text, end):
+        """The known file a name is defined as right after it: "Asiel- en
+        migratiebeheerverordening (hierna: AMMR)" is the AMMR under another name."""
+        match = _DEFINITION.match(text, end)
+        if not match:
+            return None
+        abbreviation = match.group("abbreviation").strip()
+        if abbreviation in self.acronyms:
+            return self.acronyms[abbreviation]
+        slug, _name = self.by_key.get(name_key(abbreviation), (None, None))
+        return slug
+
     def _countries_in(self, text):
         if not self.countries:
             return []
@@ -686,6 +810,9 @@ class DossierMatcher:
                     if slug and word[cut - 1] == "-":
                         found.append(Found(slug, match.group(), *match.span(), 0.6))
                         break
+            for match in self.last_words_pattern.finditer(text):
+                slug = self.last_words[match.group("word").lower()]
+                found.append(Found(slug, match.group(), *match.span(), 0.6))
         if not self.heads:
             return found
         for match in _HEAD_REFERENCE.finditer(text):
@@ -708,16 +835,25 @@ class DossierMatcher:
                 name = text[name_start:name_end].rstrip()
                 key = name_key(name)
                 lowered = name.lower()
-                if key in GENERIC_NAMES or lowered.startswith(_NOT_NEW_PREFIXES[:2]):
+                if key in GENERIC_NAMES or (
+                    lowered.startswith(_NOT_NEW_PREFIXES) and " " not in name
+                ):
                     continue
                 if lowered.startswith("eu-") and name_key(name[3:]) in GENERIC_NAMES:
                     continue  # "EU-richtlijn" names no file
-                if any(k.start < name_end and name_start < k.end for k in known):
+                if any(
+                    k.start < name_end
+                    and name_start < k.end
+                    and not _ABOUT.search(text, name_start, max(k.start, name_start))
+                    for k in known
+                ):
+                    # A known name in the form is that file, unless it is what the new file is
+                    # about ("Mededeling over ... van het Asiel- en Migratiepact").
                     continue
                 part_of = {
                     slug for name_key, (slug, _name) in self.by_key.items() if key in name_key
                 }
-                dossier = part_of.pop() if len(part_of) == 1 else None
+                dossier = part_of.pop() if len(part_of) == 1 else self._defined_as(text, name_end)
                 found.append(
                     Found(
                         dossier,
@@ -758,6 +894,14 @@ class DocumentMentions:
 
     segments: list
     found: list  # per segment: list of Found (known dossiers and new instruments)
+    fiche_subjects: list = dataclasses.field(default_factory=list)  # Found: what a fiche is about
+
+    def segment_at(self, position):
+        """The segment that holds source.text[position], or None."""
+        index = bisect.bisect_right([segment.start for segment in self.segments], position) - 1
+        if index >= 0 and position < self.segments[index].end:
+            return self.segments[index]
+        return None
 
     @classmethod
     def read(cls, source, gazetteer):
@@ -781,7 +925,40 @@ class DocumentMentions:
                 source.text, segment.start, segment.end, per_segment[index]
             )
             per_segment[index].sort(key=lambda f: f.start)
-        return cls(parts, per_segment)
+        subjects = _fiche_subjects(source.text, parts, starts, per_segment)
+        return cls(parts, per_segment, subjects)
+
+
+def _fiche_subjects(text, parts, starts, per_segment):
+    """The file each BNC fiche is about, found at its full title ("a) Titel voorstel Aanbeveling
+    van de Raad inzake ...") and named as the fiche's heading names it ("Fiche:
+    Raadsaanbeveling operationele politiesamenwerking"): one file under two names, not two
+    files. Replaces the finds at the full title in `per_segment`."""
+    headings = [match.span("name") for match in FICHE_TITLE.finditer(text)]
+    known_at = {item.start: item for found in per_segment for item in found if item.dossier}
+    subjects = []
+    for match in FICHE_SUBJECT.finditer(text):
+        start, end = match.span("name")
+        index = bisect.bisect_right(starts, start) - 1
+        if index < 0:
+            continue
+        end = min(end, parts[index].end)
+        title = text[start:end]
+        heading = next((span for span in reversed(headings) if span[0] < start), None)
+        known = known_at.get(start) or (known_at.get(heading[0]) if heading else None)
+        if known:
+            subject = Found(known.dossier, title, start, end, 0.8)
+        elif heading:
+            subject = Found(None, text[slice(*heading)], start, end, 0.7, alias=title)
+        else:
+            subject = Found(None, title, start, end, 0.7)
+        per_segment[index] = sorted(
+            [item for item in per_segment[index] if not (item.start < end and start < item.end)]
+            + [subject],
+            key=lambda f: f.start,
+        )
+        subjects.append(subject)
+    return subjects
 
 
 @functools.lru_cache(maxsize=2)
@@ -823,8 +1000,9 @@ def extract_mentions(source, gazetteer):
                     passage=segment.text,
                     confidence=item.confidence,
                     references=references_of.get(item.start, in_segment) if new else in_segment,
-                    instrument_type=instrument_type_of(item.name) if new else "",
+                    instrument_type=instrument_type_of(item.alias or item.name) if new else "",
                     short_name=_short_name_after(source.text, item.end) if new else "",
+                    aliases=[item.alias] if new and item.alias else [],
                 )
             )
     return proposals
@@ -833,6 +1011,9 @@ def extract_mentions(source, gazetteer):
 # The instrument type of a new file, from the word its name is headed by.
 _INSTRUMENT_WORDS = (
     ("raadsconclusies", "raadsconclusies"),
+    ("regulation", "verordening"),
+    ("directive", "richtlijn"),
+    ("package", "pakket"),
     ("conclusies", "raadsconclusies"),
     ("mededeling", "mededeling"),
     ("aanbeveling", "aanbeveling"),

@@ -61,7 +61,12 @@ def extract(source, gazetteer=None, progress=None):
         "agenda_items": lambda: extract_agenda_items(source),
         "citations": lambda: extract_citations(source, gazetteer),
         "mentions": lambda: extract_mentions(source, gazetteer),
-        "stage_events": lambda: extract_stage_events(source, gazetteer, reference_date),
+        "stage_events": lambda: extract_stage_events(
+            source,
+            gazetteer,
+            reference_date,
+            (meeting.start_date, meeting.end_date) if meeting else (None, None),
+        ),
         "commitments": lambda: extract_commitments(source, gazetteer, reference_date),
         "motions": lambda: extract_motions(source, gazetteer),
     }

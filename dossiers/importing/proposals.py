@@ -84,6 +84,7 @@ class MentionProposal:
     references: list[str] = field(default_factory=list)
     instrument_type: str = ""
     short_name: str = ""
+    aliases: list[str] = field(default_factory=list)  # other names of the new file, as printed
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..citations import Citation, EUReference, find_citations, find_references, format_citation
 from .proposals import CitationProposal, MotionProposal
-from .text import bounded_spans
+from .text import bounded_spans, period_ends_sentence
 
 _SPACES = re.compile(r"\s+")
 # A footnote at the foot of a page: its number, then its text, on a line of its own.
@@ -36,17 +36,10 @@ _ENDS_FUNCTION_WORD = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _DIGIT_RUN = re.compile(r"\d+")
-_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _HEADING_MAX = 250
 # A sentence ends at . ! or ?, after any closing quote or bracket and a footnote number stuck to
 # it ("pakket.1 Uw Kamer"), before a capital.
 _SENTENCE_END = re.compile(r"[.!?]([)\"”’»]*)(\d{1,2})?\s+(?=[\"“‘'«(]?[A-Z\u00c0-\u00de])")
-# Abbreviations after which a capital does not start a sentence ("d.d. 29", "nr. 866", "cf. De").
-_ABBREVIATIONS = frozenset({
-    "nr", "nrs", "d.d", "o.a", "t.a.v", "i.r.t", "n.a.v", "m.b.t", "i.v.m", "cf", "zgn",
-    "bijv", "incl", "ca", "resp", "art", "dhr", "mevr", "mr", "dr", "drs", "prof", "ir", "ing",
-    "blz", "vs", "e.a", "e.d", "z.g.a.n", "c.q"
-})  # fmt: skip
 # A footnote number printed against the word or punctuation it annotates: "Veiligheid1",
 # "Egypte.5", "Mauritanië 3.".
 _MARKER = (
@@ -199,7 +192,10 @@ class Layout:
         spans = []
         sentence_start = 0
         for match in _SENTENCE_END.finditer(region):
-            if not match.group(2) and _is_abbreviation(region[: match.start()]):
+            following = region[match.end() : match.end() + 1]
+            if not match.group(2) and not period_ends_sentence(
+                _last_word(region[: match.start()]), following
+            ):
                 continue
             # The sentence ends at its full stop; a footnote number after it is left out.
             spans.append((sentence_start, match.start() + 1 + len(match.group(1))))
@@ -239,15 +235,13 @@ def _references_in(text):
 
 def _has_sentence_end(line):
     return any(
-        not _is_abbreviation(line[: match.start()]) for match in _INNER_SENTENCE_END.finditer(line)
+        period_ends_sentence(_last_word(line[: match.start()]), match.group()[-1])
+        for match in _INNER_SENTENCE_END.finditer(line)
     )
 
 
-def _is_abbreviation(before):
-    word = before[before.rfind(" ") + 1 :].lstrip("(")
-    if _INITIALS.fullmatch(word):  # initials: "D. Yeşilgöz", "F.M. Weerwind"
-        return True
-    return word.lower() in _ABBREVIATIONS
+def _last_word(text):
+    return text[text.rfind(" ") + 1 :]
 
 
 class _Line(NamedTuple):

@@ -19,7 +19,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTH_NAMES, Precision, find_date_phrases
+from ..dates import MONTH_NAMES, Precision, find_date_phrases, parse_date_phrase
 from ..models.dossier import STAGE_PATHS, Dossier
 from ..models.stage import Stage
 from .mentions import FICHE_TITLE, HEADING, SENTENCE, DocumentMentions
@@ -50,6 +50,9 @@ class Cue:
     needs: re.Pattern | None = None  # context required within _NEEDS_REACH characters
     unless: re.Pattern | None = None  # context that rules the cue out, in the same reach
     generic: bool = False  # yields to another cue of the same step in the sentence
+    # Something the Council does at its meeting: dated by the meeting when no date is given.
+    at_meeting: bool = False
+    inside: bool = False  # its files are those named within the cue, between subject and verb
     # Lower-case strings one of which every match of `pattern` holds (prefilter), or None.
     required: frozenset | None = None
 
@@ -88,6 +91,20 @@ _CUES = (
         ACTUAL,
     ),
     _cue(
+        # "Op 11 november heeft de Europese Commissie de Mededeling X, het Uitvoeringsbesluit Y
+        # en een voorstel voor Z gepubliceerd": every file named in between.
+        Stage.PROPOSAL,
+        rf"\bCommissie\b{_IN}{{0,400}}?\b(?:gepubliceerd|gepresenteerd|uitgebracht|gelanceerd)\b",
+        inside=True,
+    ),
+    _cue(
+        Stage.PROPOSAL,
+        r"\bdoor\s+de\s+(?:Europese\s+)?Commissie\s+(?:\([^)]*\)\s+)?(?:gepubliceerde|"
+        r"gepresenteerde|voorgestelde|aangekondigde)\b",
+        ACTUAL,
+        after=90,
+    ),
+    _cue(
         Stage.PROPOSAL,
         r"\bvoorstel\w*\s+(?:[\w-]+\s+){0,6}?(?:te\s+)?(?:presenteren|publiceren|uitbrengen|"
         r"doen|indienen)\b"
@@ -114,6 +131,18 @@ _CUES = (
     ),
     _cue(
         Stage.WORKING_PARTY,
+        r"\b(?:eerste\s+)?beleidsdebat|\boriënterend\s+debat\b",
+        at_meeting=True,
+    ),
+    _cue(
+        Stage.WORKING_PARTY,
+        r"\bvoortgangs(?:verslag|rapport)\w*",
+        # The presidency's report on the Council's work, not the Commission's on a policy.
+        needs=r"\bvoorzitterschap\b|\bRaad\b",
+        at_meeting=True,
+    ),
+    _cue(
+        Stage.WORKING_PARTY,
         r"\btechnische\s+(?:discussies|besprekingen|gesprekken)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:gestart|begonnen|van\s+start)",
     ),
@@ -127,7 +156,11 @@ _CUES = (
     _cue(
         Stage.COUNCIL_MANDATE,
         r"\b(?:algemene\s+oriëntatie|onderhandelingsmandaat\s+van\s+de\s+Raad"
-        r"|Raadspositie\s+(?:te\s+)?(?:bereiken|vast\s+te\s+stellen))",
+        r"|Raadspositie\s+(?:te\s+)?(?:bereiken|vast\s+te\s+stellen))"
+        # The Council's position at first reading, a "politiek akkoord" among its members.
+        r"|\b(?:politiek\s+)?akkoord\s+(?:[\w-]+\s+){0,3}?eerste\s+lezing"
+        r"|\bstandpunt\s+in\s+eerste\s+lezing",
+        at_meeting=True,
     ),
     # European Parliament mandate
     _cue(
@@ -146,6 +179,11 @@ _CUES = (
     ),
     _cue(
         Stage.TRILOGUES,
+        r"\bvoortgang\s+(?:van|in)\s+de\s+trilo\w+",
+        ACTUAL,
+    ),
+    _cue(
+        Stage.TRILOGUES,
         rf"\bonderhandel(?:t|en|de|den)\s+(?:[\w’'.-]+\s+){{0,10}}?met\s+het\s+{_EP}",
         ACTUAL,
     ),
@@ -156,6 +194,7 @@ _CUES = (
         r"|hoofdlijnenakkoord|onderhandelingsresulta(?:at|ten)|eindakkoord)\b",
         needs=r"\b(?:bereikt\w*|gesloten|sluiten|overeengekomen|uiteindelijke|behaalde|"
         r"uit\s+\d{4}|te\s+komen)\b",
+        unless=r"\beerste\s+lezing\b",
     ),
     _cue(
         Stage.PROVISIONAL_AGREEMENT,
@@ -194,7 +233,8 @@ _CUES = (
         r"\b(?:(?:LIBE|JURI|AFET|[A-Z]{4})-(?:comité|commissie)|commissie\s+(?:LIBE|JURI))\b",
         flags=0,
     ),
-    _cue(Stage.EP_PLENARY_VOTE, r"\bplenaire\s+(?:zitting|vergadering|stemming)\b"),
+    # "plenaire vergadering" alone is as often the Kamer's own.
+    _cue(Stage.EP_PLENARY_VOTE, r"\bplenaire\s+(?:zitting|vergadering|stemming)\b", needs=_EP),
     _cue(Stage.EP_PLENARY_VOTE, rf"{_EP}\s+(?:[\w.-]+\s+){{0,9}}?{_VOTE}\b", generic=True),
     # Council adoption
     _cue(
@@ -202,7 +242,12 @@ _CUES = (
         rf"{_RAAD}\s+(?:nam|namen)\s+{_IN}{{0,200}}?\baan\b"
         rf"|{_RAAD}\s+(?:[\w-]+\s+){{0,8}}?(?:besloten|besluiten|aangenomen|aannemen|"
         r"vastgesteld|vaststellen|afgehamerd|goedgekeurd|goedkeuren)\b"
-        rf"|\b(?:aangenomen|vastgesteld|goedgekeurd)\s+(?:worden\s+|wordt\s+)?door\s+de\s+{_RAAD}",
+        rf"|\b(?:aangenomen|vastgesteld|goedgekeurd)\s+(?:worden\s+|wordt\s+)?door\s+de\s+{_RAAD}"
+        rf"|\b(?:aangenomen|vastgesteld|goedgekeurd)\s+(?:tijdens|in)\s+de\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"{_RAAD}",
+        # "... heeft besloten het punt van de agenda te halen": nothing is adopted.
+        unless=r"\bvan\s+de\s+agenda\b|\bverdaagd\b|\buitgesteld\b",
+        at_meeting=True,
     ),
     _cue(
         Stage.COUNCIL_ADOPTION,
@@ -323,7 +368,27 @@ _LIST_GLUE = re.compile(
     re.IGNORECASE,
 )
 # A name after this is the whole the sentence's subject belongs to, not the subject.
-_CONTAINER = re.compile(r"\b(?:onderdeel|deel)\s+(?:\w+\s+){0,2}?van\s+(?:het|de)\s+$")
+_CONTAINER = re.compile(
+    r"\b(?:onderdeel|deel)\s+(?:\w+\s+){0,2}?van\s+(?:het|de)\s+$"
+    # "conform artikel 12 lid 6 van de AMMR": the act cited as the legal basis.
+    r"|\bartikel\s+\d+\w*(?:,?\s+(?:lid|onder|sub)\s+\w+)*\s+van\s+(?:het|de)\s+$",
+    re.IGNORECASE,
+)
+_COMMISSION_ACT = re.compile(
+    r"(?:Uitvoerings(?:besluit|verordening)|Gedelegeerde?\s+(?:verordening|besluit|handeling))\b"
+    r"(?!\s+van\s+de\s+Raad)",
+    re.IGNORECASE,
+)
+_DEFINED_AS = re.compile(r"\s*\((?:hierna:?\s*)?(?:de\s+|het\s+)?", re.IGNORECASE)
+# "Dit betreft de Richtlijn A en de Verordening B": the files the sentence before spoke of.
+_NAMES_THE_FILES = re.compile(
+    r"^(?:Dit|Het)\s+(?:betreft|betreffen|gaat\s+om|zijn)\b|^Daarbij\s+gaat\s+het\s+om\b"
+)
+# A BNC fiche gives the day the Commission's document was received: the day it was published.
+_RECEIVED = re.compile(
+    rf"\bDatum\s+ontvangst\s+Commissiedocument\s+(?P<date>\d{{1,2}}\s+{_MONTHS}\s+\d{{4}})",
+    re.IGNORECASE,
+)
 _LOOK_BACK = 4  # sentences
 # Non-legislative files (systems, programmes) "enter into force" when they go live.
 _GOES_LIVE = (Dossier.InstrumentType.OTHER,)
@@ -340,9 +405,13 @@ class _Hit:
     tense: str | None
 
 
-def extract_stage_events(source, gazetteer, reference_date):
+def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, None)):
     """A StageEventProposal for every stage that a sentence of `source` says was reached or is
-    expected, per dossier; the passage is that sentence."""
+    expected, per dossier; the passage is that sentence. What the Council does at the meeting
+    the document belongs to (`meeting_days`: its first and last day) is dated by it when the
+    sentence gives no date and the meeting lasts one day (of two days, which day is not said)."""
+    first_day, last_day = meeting_days
+    meeting_date = first_day if first_day and last_day in (None, first_day) else None
     document = DocumentMentions.read(source, gazetteer)
     types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
     proposals, weak, previous_hits = [], [], []
@@ -351,25 +420,30 @@ def extract_stage_events(source, gazetteer, reference_date):
             previous_hits = []
             continue
         found = [_in_sentence(item, segment.start) for item in document.found[index]]
-        fallback = None if found else _fallback(document, index, types)
-        if not (found or fallback or _lends_its_stage(document, index)):
+        lends = _lends_its_stage(document, index)
+        # A sentence whose files the next one names ("Dit betreft ...") is not about others.
+        fallback = None if found or lends else _fallback(document, index, types)
+        if not (found or fallback or lends):
             # No file to give a stage to: the cues, most of the work, are not looked for.
             previous_hits = []
             continue
         hits = _hits(segment.text)
-        if not hits:
-            follows = _follows(segment, found, previous_hits)
-            if follows:
-                hits = follows
-            else:
+        if not hits or _NAMES_THE_FILES.match(segment.text):
+            hits = _follows(segment, found, previous_hits) + hits
+            if not hits:
                 previous_hits = []
                 continue
         dates = _assigned_dates(hits, _dates(segment.text, reference_date))
         sentence_proposals = []
         for hit, targets, confidence in _targets(hits, found, fallback, segment.text):
-            date, precision = _date_of(hit, dates.get(id(hit)), segment.text, reference_date)
+            readings = dates.get(id(hit))
+            if hit.cue.weak:
+                readings = None  # it shows only that a proposal exists, not when
+            elif readings is None and hit.cue.at_meeting and meeting_date:
+                readings = {None: (meeting_date, Precision.DAY, "")}
+            date, precision = _date_of(hit, readings, segment.text, reference_date)
             for item in targets:
-                stage = _for_instrument(hit.stage, types.get(item.dossier), segment.text)
+                stage = _for_instrument(hit.stage, types.get(item.dossier), segment.text, item.name)
                 if stage is None:
                     continue
                 proposal = StageEventProposal(
@@ -388,13 +462,14 @@ def extract_stage_events(source, gazetteer, reference_date):
         proposals += sentence_proposals
         previous_hits = hits
     proposals += _fiches_sent(source, document, reference_date)
+    proposals += _fiches_received(source, document, reference_date)
     return _deduplicated(proposals + _only_news(weak, proposals))
 
 
 def _is_fiche_list(text):
-    """A BNC cover letter's list of fiches, joined into one 'sentence' by the reader: its only
-    stage is the fiche (_fiches_sent), whatever words the titles contain."""
-    return len(FICHE_TITLE.findall(text, 0, 2000)) >= 2
+    """An item of a BNC cover letter's list of fiches: its only stage is the fiche
+    (_fiches_sent), whatever words the title contains."""
+    return bool(FICHE_TITLE.match(text))
 
 
 def _fiches_sent(source, document, reference_date):
@@ -419,6 +494,33 @@ def _fiches_sent(source, document, reference_date):
                         confidence=0.8,
                     )
                 )
+    return proposals
+
+
+def _fiches_received(source, document, reference_date):
+    """A BNC fiche's "Datum ontvangst Commissiedocument": the day the Commission published the
+    file the fiche is about."""
+    proposals = []
+    for subject in document.fiche_subjects:
+        received = _RECEIVED.search(source.text, subject.end, subject.end + 400)
+        if not received:
+            continue
+        day = parse_date_phrase(received.group("date"), reference_date, past=True)
+        if not day:
+            continue
+        segment = document.segment_at(received.start("date"))
+        proposals.append(
+            StageEventProposal(
+                dossier=subject.dossier,
+                name=subject.name,
+                stage=int(Stage.PROPOSAL),
+                date=day[0],
+                precision=str(day[1]),
+                expected=False,
+                passage=segment.text if segment else received.group(),
+                confidence=0.8,
+            )
+        )
     return proposals
 
 
@@ -483,38 +585,57 @@ def _sentence_tense(sentence, start, end):
 
 
 def _lends_its_stage(document, index):
-    """Whether the next sentence takes this one's stage for the file it names (_follows)."""
+    """Whether the next sentence takes this one's stage for the files it names (_follows)."""
     following = index + 1
+    if following >= len(document.segments):
+        return False
+    segment = document.segments[following]
     return (
-        following < len(document.segments)
-        and document.segments[following].kind == SENTENCE
+        segment.kind == SENTENCE
         and bool(document.found[following])
-        and bool(_FOLLOWS.search(document.segments[following].text))
+        and bool(_FOLLOWS.search(segment.text) or _NAMES_THE_FILES.match(segment.text))
     )
 
 
 def _follows(segment, found, previous_hits):
-    match = _FOLLOWS.search(segment.text)
-    if not (match and found and previous_hits):
+    """The stages of the sentence before, for the files this one names: "Het tweede systeem zou
+    dan volgen" (expected), "Dit betreft de Richtlijn A en de Verordening B" (as before)."""
+    if not (found and previous_hits):
         return []
-    stages = {hit.stage for hit in previous_hits if not hit.cue.weak}
-    return [
-        _Hit(stage, match.start(), match.end(), previous_hits[0].cue, EXPECTED)
-        for stage in sorted(stages)
-    ]
+    stages = {}
+    for hit in previous_hits:
+        if not hit.cue.weak:
+            stages.setdefault(hit.stage, hit)
+    match = _FOLLOWS.search(segment.text)
+    if match:
+        return [
+            _Hit(stage, match.start(), match.end(), hit.cue, EXPECTED)
+            for stage, hit in sorted(stages.items())
+        ]
+    match = _NAMES_THE_FILES.match(segment.text)
+    if match:
+        return [
+            _Hit(
+                stage, match.start(), match.end(), dataclasses.replace(hit.cue, after=0), hit.tense
+            )
+            for stage, hit in sorted(stages.items())
+        ]
+    return []
 
 
 def _targets(hits, found, fallback, sentence):
     """(hit, the files it is about, confidence) for each cue. Names in one enumeration ("de
     A-verordening, de B-verordening en de C-richtlijn") go together, to the cue nearest to
     them; a cue that needs its object after it takes the first names that follow it."""
-    found = [item for item in found if not _CONTAINER.search(sentence, 0, item.start)]
+    found = [
+        item for item in found if not _CONTAINER.search(sentence, 0, _anchor(item, found, sentence))
+    ]
     if not found:
         if not fallback:
             return []
-        return [(hit, fallback, 0.5) for hit in hits if not hit.cue.after]
+        return [(hit, fallback, 0.5) for hit in hits if not (hit.cue.after or hit.cue.inside)]
     groups = _enumerations(found, sentence)
-    free = [hit for hit in hits if not hit.cue.after]
+    free = [hit for hit in hits if not (hit.cue.after or hit.cue.inside)]
     assigned = {id(hit): [] for hit in hits}
     for group in groups:
         if free:
@@ -523,7 +644,9 @@ def _targets(hits, found, fallback, sentence):
                 assigned[id(nearest)] += group
     result = []
     for hit in hits:
-        if hit.cue.after:
+        if hit.cue.inside:
+            targets = [item for item in found if hit.start <= item.start and item.end <= hit.end]
+        elif hit.cue.after:
             following = [
                 group
                 for group in groups
@@ -538,6 +661,15 @@ def _targets(hits, found, fallback, sentence):
         if targets:
             result.append((hit, _unique(targets), 0.8))
     return result
+
+
+def _anchor(item, found, sentence):
+    """Where the name an abbreviation stands for begins: "(hierna: AMMR)" is read at the name
+    before it."""
+    for earlier in found:
+        if earlier.end <= item.start and _DEFINED_AS.fullmatch(sentence, earlier.end, item.start):
+            return earlier.start
+    return item.start
 
 
 def _enumerations(found, sentence):
@@ -585,7 +717,9 @@ def _fallback(document, index, types):
         named = _known_first(document.found[earlier])
         if named:
             return _preferred(_unique(named), types)
-    return []
+    # In a BNC fiche, "het voorstel" and "de aanbeveling" are the file the fiche is about.
+    subjects = [item for item in document.fiche_subjects if item.start < segment.start]
+    return subjects[-1:]
 
 
 def _known_first(found):
@@ -643,8 +777,11 @@ def _date_of(hit, readings, sentence, reference):
     return None, str(Precision.DAY)
 
 
-def _for_instrument(stage, instrument_type, sentence):
-    """The stage as it applies to this kind of file, or None when it has no such stage."""
+def _for_instrument(stage, instrument_type, sentence, name=""):
+    """The stage as it applies to this kind of file, or None when it has no such stage. An
+    implementing or delegated act the Commission publishes is adopted, not proposed."""
+    if stage == Stage.PROPOSAL and _COMMISSION_ACT.match(name):
+        stage = Stage.COMMISSION_ADOPTION
     if instrument_type in _GOES_LIVE and stage == Stage.ENTRY_INTO_FORCE:
         stage = Stage.APPLICATION
     if stage == Stage.COREPER_ENDORSEMENT and not _DEAL.search(sentence):

@@ -6,6 +6,31 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n\s*(?=[a-zà-ÿ])")
 _WHITESPACE = re.compile(r"\s+")
 
 
+# Abbreviations after which a full stop does not end the sentence ("t.a.v. de", "nr. 12").
+ABBREVIATIONS = frozenset(
+    {
+        *("nr", "nrs", "o.a", "t.a.v", "n.a.v", "i.r.t", "d.d", "m.b.t", "cf", "c.s", "incl"),
+        *("excl", "bijv", "bv", "e.d", "e.a", "zgn", "resp", "art", "artt", "ca", "vs", "mr"),
+        *("dhr", "mevr", "dr", "drs", "prof", "ir", "ing", "st", "blz", "p", "pag", "jo", "i.c"),
+        *("m.i.v", "etc", "enz", "z.s.m", "i.p.v", "a.g.v", "v.w.b", "m.n", "o.b.v", "t.b.v"),
+        *("evt", "e.g", "i.e", "min", "max", "vgl", "i.v.m", "z.g.a.n", "c.q"),
+    }
+)
+# "jl." and "a.s." end a sentence ("... op 8 september jl. Daarna"), except before the
+# parenthesis that goes on with it ("in het debat van 8 september jl. (Handelingen II ...)").
+_DATE_ADVERBS = frozenset(("jl", "j.l", "a.s"))
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")  # "D" of "D. Yeşilgöz", "F.M" of "F.M. Weerwind"
+
+
+def period_ends_sentence(token, following):
+    """Whether the full stop after `token` (the word before it, as printed) ends a sentence that
+    a capital or `following` (the next character after the space) begins."""
+    word = token.lstrip("([“\"'")
+    if word.lower() in _DATE_ADVERBS:
+        return following != "("
+    return not (word.lower() in ABBREVIATIONS or _INITIALS.fullmatch(word))
+
+
 def normalize_text(text):
     """One line of running text: line breaks joined, words hyphenated across lines repaired.
 
