@@ -287,7 +287,7 @@ _EU = rf"""
   | (?P<council>(?:\bST\s*/?\s*|\bRaadsdocument\s+(?:nr\.?\s*)?)(?P<st_number>\d{{4,5}})
         (?:\s*/\s*|\s+)(?P<st_year>(?:19|20)?\d{{2}})\b
         (?:\s*/?\s*(?:INIT|(?:REV|ADD|COR)\s*\d{{1,2}})\b)?)
-  | (?P<celex>\b(?P<celex_text>[1-9](?:19|20)\d{{2}}[A-Z]{{1,2}}\d{{4}})\b)
+  | (?P<celex>(?:\b|(?<=CELEX%3A))(?P<celex_text>[1-9](?:19|20)\d{{2}}[A-Z]{{1,2}}\d{{4}})\b)
   | (?P<oj_new>{_OJ_NAME}\s*,?\s*(?P<ojn_series>L|C)\s*,?\s*(?P<ojn_year>20[2-9]\d)\s*/\s*
         (?P<ojn_number>\d{{1,5}})\b)
   | (?P<oj_old>{_OJ_NAME}\s*,?\s*(?:
@@ -356,7 +356,32 @@ def find_references(text):
                 continue
             taken.append((match.start(), match.end()))
             found.append(FoundCitation(reference, match.group(0).strip(), *match.span()))
+            if isinstance(reference, EUReference) and reference.kind == COMMISSION_DOCUMENT:
+                for item in _listed_commission_documents(text, match):
+                    taken.append((item.start, item.end))
+                    found.append(item)
     return sorted(found, key=lambda item: item.start)
+
+
+# "COM (2020) 609, 610, 611 en 612": more documents of the same year.
+_NEXT_IN_LIST = re.compile(r"\s*(?:,|\ben\b)\s*(?P<number>\d{1,5})\b(?!\s*[/.,]\d)")
+
+
+def _listed_commission_documents(text, match):
+    """The documents a COM reference's list goes on to name. A number one digit longer than
+    its list allows carries a footnote marker: "613 en 6141" is 613 and 614, footnote 1."""
+    kind, year = match.group("com_kind"), match.group("com_year") or match.group("com_year2")
+    previous, position, found = int(match.group("com_number")), match.end(), []
+    while listed := _NEXT_IN_LIST.match(text, position):
+        number = int(listed.group("number"))
+        if number >= 10 * previous:
+            number //= 10
+        if not previous < number < previous + 100:
+            break
+        reference = EUReference(COMMISSION_DOCUMENT, f"{kind}({year}) {number}")
+        found.append(FoundCitation(reference, listed.group("number"), *listed.span("number")))
+        previous, position = number, listed.end()
+    return found
 
 
 def find_eu_references(text):

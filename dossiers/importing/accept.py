@@ -237,6 +237,8 @@ class Acceptance:
         )
         if dossier is None:
             dossier = self.create_dossier(name, proposal)
+            for alias in proposal.get("aliases") or []:
+                self.learn_alias(dossier, alias.strip())
         self.new_dossiers[name] = dossier
         return dossier
 

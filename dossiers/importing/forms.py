@@ -206,6 +206,19 @@ class CommaSeparatedField(forms.CharField):
         return ", ".join(value) if isinstance(value, list) else value
 
 
+class LinesField(forms.CharField):
+    """A list of texts, one per line: names may hold commas."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return [line.strip() for line in value.splitlines() if line.strip()]
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+
 class MentionReviewForm(ProposalForm):
     """A mention; for a file not known yet, also what its new dossier is given."""
 
@@ -223,6 +236,11 @@ class MentionReviewForm(ProposalForm):
         label=_("EU references (new dossier)"),
         required=False,
         help_text=_("COM(2022) 245, 2022/0155(COD), a CELEX number; separated by commas."),
+    )
+    aliases = LinesField(
+        label=_("other names (new dossier)"),
+        required=False,
+        help_text=_("One per line; the next import knows the file by them too."),
     )
 
     def clean_references(self):

@@ -20,7 +20,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..citations import CitationError, find_eu_references, parse_reference
+from ..citations import (
+    COMMISSION_DOCUMENT,
+    PROCEDURE,
+    CitationError,
+    find_eu_references,
+    parse_reference,
+)
 from .gazetteer import Gazetteer
 from .proposals import MentionProposal
 from .text import bounded_spans, normalize_text, period_ends_sentence
@@ -60,6 +66,9 @@ _BULLET = re.compile(r"[•\uf0b7\u25aa\u25cf\u2023]\s*")
 _LIST_ITEM = re.compile(r"[•\uf0b7\u25aa\u25cf\u2023]|Fiche\s*:")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?:\d{1,2}(?![\d.,]))?(?=\s+[\"“‘(\[]?[A-ZÀ-Ý•\uf0b7])")
 _HEADING_MAX = 250
+# More lines than this per run between blank lines on average: the blank lines are not
+# paragraph breaks.
+_UNBROKEN_LINES = 12
 _NOTE_START = "note_start"  # the line of a footnote that begins with its number
 # A heading line that ends in one of these words goes on on the next line.
 _OPEN_END = re.compile(
@@ -168,6 +177,8 @@ def _mark_headings(kinds, contents):
     _mark_numbered_headings(kinds, contents)
     blocks = _blocks(kinds, contents)
     double_spaced = _double_spaced(blocks)
+    if double_spaced:
+        blocks = [[index] for block in blocks for index in block]  # each line stands alone
     lengths = sorted(len(contents[i]) for block in blocks for i in block)
     typical = lengths[len(lengths) * 3 // 4] if lengths else 0
     for position, block in enumerate(blocks):
@@ -177,6 +188,8 @@ def _mark_headings(kinds, contents):
             before is None
             or kinds[before] != SENTENCE
             or contents[before].rstrip().endswith((".", "!", "?", ":", ";"))
+            # Wrapped lines without blank lines: a line short of the width ends its paragraph.
+            or (double_spaced and len(contents[before]) < 0.7 * typical)
         )
         joined = " ".join(contents[i] for i in block)
         following = blocks[position + 1] if position + 1 < len(blocks) else None
@@ -262,8 +275,14 @@ def _continue_heading(kinds, contents, last):
 
 
 def _double_spaced(blocks):
-    """Text extracted with a blank line after every line: blank lines say nothing."""
-    return bool(blocks) and sum(len(block) == 1 for block in blocks) > 0.6 * len(blocks)
+    """Text whose blank lines say nothing of its paragraphs: a blank line after every line (text
+    extracted so), or none at all in a long text (a web page's wrapped lines)."""
+    if not blocks:
+        return False
+    lines = sum(len(block) for block in blocks)
+    return sum(len(block) == 1 for block in blocks) > 0.6 * len(blocks) or (
+        lines / len(blocks) > _UNBROKEN_LINES
+    )
 
 
 def _blocks(kinds, contents):
@@ -300,7 +319,7 @@ def _groups(kinds, contents, spans):
         new = (
             group_kind != current_kind
             or kind == _NOTE_START
-            or (kind == SENTENCE and _LIST_ITEM.match(contents[index]))
+            or _LIST_ITEM.match(contents[index])
             or (kind == SENTENCE and blank and not double_spaced)
             # Headings one after the other; a heading's wrapped lines start in lower case.
             or (
@@ -393,17 +412,11 @@ _ELIDED = re.compile(r"(?<![^\W\d_])(?P<first>[^\W\d_][\w]*)-\s+(?:en|of)\s+(?P<
 # A compound that a known name's last word ends ("EU-migratiepact"); at least this long.
 _MIN_COMPOUND = 9
 _COMPOUND_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
-_HEAD_REFERENCE = re.compile(r"\b(?:het|de|dit|deze)\s+(?P<head>[A-Z][a-zà-ÿ]{3,})(?![\w-])")
+_HEAD_REFERENCE = re.compile(
+    r"\b(?:het|de|dit|deze)\s+(?P<head>[A-Z][a-zà-ÿ]{3,}|pact)(?![\w-])"  # "het Pact", "het pact"
+)
 _DEFINITION = re.compile(
     r"\s*\((?P<hierna>hierna:?\s*)?(?:de\s+|het\s+)?(?P<abbreviation>[^()]{2,40}?)\)"
-)
-
-# A title a BNC cover letter lists: "Fiche: Prüm II-verordening (Kamerstuk ...)"; the reader has
-# joined the lines, so a title ends at its citation or the next "Fiche:". stages.py dates the
-# BNC fiche of each by the letter.
-FICHE_TITLE = re.compile(
-    r"\bFiche\s*:\s*(?P<name>[^():]{3,150}?)\s*"
-    r"(?=\(|\bFiche\s*:|\d\.(?:\s|$)|(?:De|Het)\s+(?:Minister|Staatssecretaris)\b|$)"
 )
 
 # Instruments by their form, for files the app does not know yet. A title runs on to the end of
@@ -425,27 +438,34 @@ _FUNCTION_WORD = (
     r"heeft|hebben|kan|kunnen|moet|moeten|gaat|gaan|zou|zouden)\b"
 )
 # ... or where the next of a list of titles begins ("A en de Verordening B").
-_TITLE_END_OR_NEXT = _TITLE_END[:-1] + r"|\s+(?:en|of)\s+(?:de|het|een)\s)"
+_TITLE_END_OR_NEXT = _TITLE_END[:-1] + (
+    r"|\s+(?:en|of)\s+(?:de|het|een)\s"
+    r"|\s+(?:en|of)\s+(?=(?:[\w-]+\s+){0,2}(?i:richtlijn|verordening|besluit)\b))"
+)
 
 # A title a BNC cover letter lists: "Fiche: Prüm II-verordening (Kamerstuk ...)"; the reader has
 # joined the lines, so a title ends at its citation or the next "Fiche:". stages.py dates the
 # BNC fiche of each by the letter.
 FICHE_TITLE = re.compile(
-    r"\bFiche\s*:\s*(?P<name>[^():]{3,150}?)\s*"
+    r"\b(?i:fiche)\s*:\s*(?P<name>[^():]{3,150}?)\s*"
     r"(?=\(|\bFiche\s*:|\d\.(?:\s|$)|(?:De|Het)\s+(?:Minister|Staatssecretaris)\b|$)"
 )
 # A fiche's own title: "a) Titel voorstel Aanbeveling van de Raad inzake ... b) Datum".
-FICHE_SUBJECT = re.compile(r"\bTitel voorstel\s+(?P<name>[^()]{5,200}?)\s+(?=[a-z]\)\s)")
+FICHE_SUBJECT = re.compile(r"\bTitel voorstel\s+(?P<name>.{5,500}?)\s+(?=[a-z]\)\s)")
+
+# Acts by their number: "Richtlijn 2011/36/EU", "de besluiten (EU) 2015/1523 en (EU) 2015/1601".
+_ACT_NUMBER = (
+    r"(?:\((?:EU|EG|EU,\s*Euratom)\)\s*)?(?:nr\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|JBZ|GBVB))?"
+    r"(?![\w/])"
+)
+_NUMBERED_ACTS = re.compile(
+    r"(?<![\w-])(?P<kind>(?i:richtlijn|verordening|kaderbesluit|uitvoeringsbesluit|"
+    r"uitvoeringsverordening|besluit|aanbeveling))(?P<plural>en)?\s+"
+    rf"(?P<numbers>{_ACT_NUMBER}(?:\s*(?:,|en)\s*{_ACT_NUMBER})*)"
+)
+_ONE_NUMBER = re.compile(_ACT_NUMBER)
 
 _NEW_INSTRUMENTS = (
-    (
-        re.compile(
-            r"(?<![\w-])(?P<name>(?:Richtlijn|Verordening|Besluit|Kaderbesluit|Uitvoeringsbesluit|"
-            r"Uitvoeringsverordening|Aanbeveling)\s+(?:\((?:EU|EG|EU,\s*Euratom)\)\s*)?"
-            r"(?:nr\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|JBZ|GBVB))?)(?![\w/])"
-        ),
-        0.6,
-    ),
     (
         # "Dublinverordening", "Europol-verordening", "EU-Dublin-verordening",
         # "Prüm II-verordening".
@@ -460,11 +480,29 @@ _NEW_INSTRUMENTS = (
     (
         re.compile(
             r"(?<![\w-])(?P<name>(?:Richtlijn|Verordening|Besluit|Aanbeveling|[Rr]aadsconclusies|"
-            r"Conclusies|Mededeling|Commissiemededeling|Uitvoeringshandeling|Uitvoeringsbesluit|"
+            r"[Rr]aadsaanbeveling(?:en)?|Raadsbesluit|Conclusies|Mededeling|Commissiemededeling|"
+            r"Richtsnoeren|Uitvoeringshandeling|Uitvoeringsbesluit|"
             r"Uitvoeringsverordening|Kaderbesluit)"
             r"\s+(?:van\s+(?:de\s+Raad|de\s+Commissie|het\s+Europees\s+Parlement"
             r"(?:\s+en\s+de\s+Raad)?)\s+)?"
-            rf"(?:tot|betreffende|inzake|over|ter|houdende)\s+{_TITLE_BODY})" + _TITLE_END
+            r"(?:tot|betreffende|inzake|over|ter|houdende|op\s+het\s+gebied\s+van)\s+"
+            rf"{_TITLE_BODY})" + _TITLE_END
+        ),
+        0.4,
+    ),
+    (
+        # "een verordening om de betekening ... te verbeteren": a lower-case kind, described.
+        re.compile(
+            r"\b(?:een|de|nieuwe)\s+(?P<name>(?:richtlijn|verordening)(?:en)?\s+(?:om|op\s+het\s+"
+            rf"gebied\s+van|inzake|betreffende|houdende)\s+{_TITLE_BODY})" + _TITLE_END
+        ),
+        0.4,
+    ),
+    (
+        # "de Europese Havenstrategie", "de Europese Kiesakte".
+        re.compile(
+            r"(?<![\w-])(?P<name>Europese\s+[A-Z][a-zà-ÿ]+(?:strategie|akte|agenda|actieplan))"
+            r"(?![\w-])"
         ),
         0.4,
     ),
@@ -503,6 +541,14 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
+        # "de anti-SLAPP richtlijn", "de NIS2-richtlijn": an abbreviation and its kind.
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:[a-z]+-)?[A-Z][A-Z0-9]{1,7}[-\s](?:richtlijn|verordening))"
+            r"(?:en)?(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
         # "de richtlijn Gewichten en Afmetingen": a lower-case kind before a capitalised title.
         re.compile(
             r"(?<![\w-])(?P<name>(?:richtlijn|verordening)\s+[A-Z][^\W\d_]+"
@@ -523,8 +569,9 @@ _NEW_INSTRUMENTS = (
     (
         # "het Roadworthiness Package", "de Digital Services Act": English titles.
         re.compile(
-            r"(?<![\w-])(?P<name>(?:[A-Z][\w-]*\s+){1,4}(?:Act|Package|Pact|Directive|Regulation|"
-            r"Strategy))(?![\w-])"
+            r"(?<![\w-])(?P<name>(?!(?:(?:Council|Commission|European|EU|The|This|New|Proposed|"
+            r"Implementing|Delegated)\s+)+(?:Act|Package|Pact|Directive|Regulation|Strategy)\b)"
+            r"(?:[A-Z][\w-]*\s+){1,4}(?:Act|Package|Pact|Directive|Regulation|Strategy))(?![\w-])"
         ),
         0.4,
     ),
@@ -538,10 +585,86 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
 )
+# A title cut at a year or a footnote number loses the words that led to it: "... in".
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:in|van|de|het|een|en|of|over|voor|op|met|tot|te))*\s*$")
 # Where a title goes on to say what the act is about.
 _ABOUT = re.compile(r"\s(?:over|inzake|betreffende|tot|ter|houdende)\s")
 # Compounds that name a kind of act, not one ("Uitvoeringsverordening", "EU-richtlijn").
-_NOT_NEW_PREFIXES = ("uitvoerings", "wijzigings")
+_NOT_NEW_PREFIXES = ("uitvoerings", "wijzigings", "herschikkings", "gedelegeerd")
+
+
+# Words of legal titles that say what kind of rule it is, not what it is about.
+_TITLE_VOCABULARY = frozenset(
+    {
+        *("voorkoming", "voorkomen", "bestrijding", "bestrijden", "vaststelling", "wijziging"),
+        *("herziening", "herziene", "minimumnormen", "minimumvoorschriften", "betreffende"),
+        *("toepassing", "tijdelijke", "europese", "europees", "lidstaten", "bepalingen"),
+        *("procedures", "procedure", "gemeenschappelijke", "uitvoering", "instelling"),
+        *("oprichting", "intrekking", "voorstel", "nieuwe", "regels", "kader", "tussen"),
+    }
+)
+_MIN_DISTINCTIVE = 8
+
+
+def _distinctive_words(name):
+    """The long words of a name that say what it is about, and the stems of its compounds
+    ("mensenhandel" of "mensenhandelrichtlijn")."""
+    found = set()
+    for word in re.findall(r"[^\W\d_]+", name.lower()):
+        if word.startswith(_NOT_NEW_PREFIXES):
+            continue
+        for head in _HEADS:
+            if word.endswith(head) and len(word) - len(head) >= _MIN_DISTINCTIVE:
+                word = word[: -len(head)]
+                break
+        if (
+            len(word) >= _MIN_DISTINCTIVE
+            and word not in _TITLE_VOCABULARY
+            and word not in GENERIC_NAMES
+        ):
+            found.add(word)
+    return found
+
+
+# Words a name's words are found by in any order ("nieuw pact inzake migratie en asiel" is the
+# Asiel- en Migratiepact): not these, which any title has.
+_BAG_STOPWORDS = frozenset(
+    {
+        *("de", "het", "een", "van", "en", "of", "in", "op", "te", "met", "voor", "over", "aan"),
+        *("bij", "door", "tot", "om", "uit", "als", "dat", "die", "dit", "deze", "inzake", "ter"),
+        *("betreffende", "houdende", "nieuw", "nieuwe", "eu", "europese", "europees", "unie"),
+        *("raad", "commissie", "herziening", "herziene", "voorstel", "wijziging", "tussen"),
+    }
+)
+_BAG_MIN_WORDS = 3  # fewer words find too much
+_BAG_WINDOW = 10  # the words must stand within this many words of each other
+_WORD = re.compile(r"[^\W\d_]+")
+_SUFFIXES = ("ingen", "ing", "en", "e", "s")
+
+
+def _stem(word):
+    """'voorkom' for "voorkomen" and "voorkoming": the words a name is printed in vary."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _word_stems(word):
+    """The stems of one word, a compound split before its head ("migratiepact": migratie,
+    pact)."""
+    word = word.lower()
+    if word in _BAG_STOPWORDS:
+        return ()
+    for head in _HEADS:
+        if word.endswith(head) and len(word) - len(head) >= 4:
+            return (_stem(word[: -len(head)]), head)
+    return (_stem(word),)
+
+
+def bag_of_words(name):
+    """The stems of a name's words, which text must hold near each other to name it."""
+    return frozenset(stem for word in _WORD.findall(name) for stem in _word_stems(word))
 
 
 def _pair_key(first, second):
@@ -618,6 +741,9 @@ class DossierMatcher:
             for initial, branches in by_initial.items()
         ]
         self.pattern = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(groups)})") if groups else None
+        self.types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
+        self.distinctive = self._distinctive(gazetteer)
+        self.bags = self._bags(gazetteer)
         self.heads = self._unique_heads()
         self.last_words = self._unique_last_words()
         self.pairs = self._elided_pairs()
@@ -629,6 +755,48 @@ class DossierMatcher:
             re.IGNORECASE,
         )
         self.countries = self._countries(gazetteer)
+
+    @staticmethod
+    def _bags(gazetteer):
+        """stem -> [(slug, bag)] for every known name of at least _BAG_MIN_WORDS words."""
+        bags = {}
+        for dossier in gazetteer.dossiers:
+            for name in dossier.names:
+                bag = bag_of_words(name)
+                if len(bag) >= _BAG_MIN_WORDS and not _ACRONYM.fullmatch(name):
+                    for stem in bag:
+                        bags.setdefault(stem, []).append((dossier.slug, bag))
+        return bags
+
+    def by_words(self, text, start, end, found):
+        """Known files named in text[start:end] by their words in another order or form,
+        where `found` names them not yet: one Found each, over the words that name it."""
+        words = [
+            (match.start(), match.end(), stem)
+            for match in _WORD.finditer(text, start, end)
+            for stem in _word_stems(match.group())
+        ]
+        present = {stem for _start, _end, stem in words}
+        named = {item.dossier for item in found}
+        extra = []
+        for slug, bag in {entry for stem in present for entry in self.bags.get(stem, ())}:
+            if slug in named or not bag <= present:
+                continue
+            span = _window(words, bag)
+            if span and not any(i.start < span[1] and span[0] < i.end for i in found + extra):
+                extra.append(Found(slug, text[span[0] : span[1]], *span, 0.5))
+                named.add(slug)
+        return extra
+
+    @staticmethod
+    def _distinctive(gazetteer):
+        """word -> slug, for the words of known names that only one known file has."""
+        words = {}
+        for dossier in gazetteer.dossiers:
+            for name in dossier.names:
+                for word in _distinctive_words(name):
+                    words.setdefault(word, set()).add(dossier.slug)
+        return {word: next(iter(slugs)) for word, slugs in words.items() if len(slugs) == 1}
 
     def _unique_heads(self):
         heads = {}
@@ -774,6 +942,17 @@ class DossierMatcher:
                 extra.append(Found(slug, match.group(), match.start(), match.end(), 0.85))
         return extra
 
+    def _resembles(self, name):
+        """The known file of the same kind that a new name shares a word with that no other
+        known file has: "Richtlijn voorkomen en bestrijden van mensenhandel" is the
+        mensenhandelrichtlijn, whatever its title's wording."""
+        kind = instrument_type_of(name)
+        for word in _distinctive_words(name):
+            slug = self.distinctive.get(word)
+            if slug and self.types.get(slug) == kind:
+                return slug
+        return None
+
     def _defined_as(self, text, end):
         """The known file a name is defined as right after it: "Asiel- en
         migratiebeheerverordening (hierna: AMMR)" is the AMMR under another name."""
@@ -823,47 +1002,81 @@ class DossierMatcher:
                 )
         return found
 
+    @staticmethod
+    def _forms(text, start, end):
+        """Every name in text[start:end] that has the form of an instrument, as Found."""
+        found = _numbered_acts(text, start, end)
+        for pattern, confidence in _NEW_INSTRUMENTS:
+            for match in pattern.finditer(text, start, end):
+                name_start = match.start("name")
+                name = _TRAILING_WORDS.sub("", text[name_start : match.end("name")])
+                found.append(Found(None, name, name_start, name_start + len(name), confidence))
+        return found
+
     def new_instruments(self, text, start, end, known):
         """Instruments in text[start:end] by their form; `known` are the Found known names
         there, which overlapping forms yield to. A form that is part of a known file's name
         ("Besluit van de Raad tot ..." of its "Uitvoeringsbesluit van de Raad tot ...") is that
         file; the others are new (dossier None)."""
         found = []
-        for pattern, confidence in _NEW_INSTRUMENTS:
-            for match in pattern.finditer(text, start, end):
-                name_start, name_end = match.start("name"), match.end("name")
-                name = text[name_start:name_end].rstrip()
-                key = name_key(name)
-                lowered = name.lower()
-                if key in GENERIC_NAMES or (
-                    lowered.startswith(_NOT_NEW_PREFIXES) and " " not in name
-                ):
-                    continue
-                if lowered.startswith("eu-") and name_key(name[3:]) in GENERIC_NAMES:
-                    continue  # "EU-richtlijn" names no file
-                if any(
-                    k.start < name_end
-                    and name_start < k.end
-                    and not _ABOUT.search(text, name_start, max(k.start, name_start))
-                    for k in known
-                ):
-                    # A known name in the form is that file, unless it is what the new file is
-                    # about ("Mededeling over ... van het Asiel- en Migratiepact").
-                    continue
-                part_of = {
-                    slug for name_key, (slug, _name) in self.by_key.items() if key in name_key
-                }
-                dossier = part_of.pop() if len(part_of) == 1 else self._defined_as(text, name_end)
-                found.append(
-                    Found(
-                        dossier,
-                        name,
-                        name_start,
-                        name_start + len(name),
-                        0.7 if dossier else confidence,
-                    )
+        for candidate in self._forms(text, start, end):
+            name, name_start, name_end = candidate.name, candidate.start, candidate.end
+            key = name_key(name)
+            lowered = name.lower()
+            if key in GENERIC_NAMES or (lowered.startswith(_NOT_NEW_PREFIXES) and " " not in name):
+                continue
+            if lowered.startswith("eu-") and name_key(name[3:]) in GENERIC_NAMES:
+                continue  # "EU-richtlijn" names no file
+            if any(
+                k.start < name_end
+                and name_start < k.end
+                and not _ABOUT.search(text, name_start, max(k.start, name_start))
+                for k in known
+            ):
+                # A known name in the form is that file, unless it is what the new file is
+                # about ("Mededeling over ... van het Asiel- en Migratiepact").
+                continue
+            part_of = {slug for name_key, (slug, _name) in self.by_key.items() if key in name_key}
+            if len(part_of) == 1:
+                dossier = part_of.pop()
+            else:
+                dossier = self._defined_as(text, name_end) or self._resembles(name)
+            found.append(
+                dataclasses.replace(
+                    candidate, dossier=dossier, confidence=0.7 if dossier else candidate.confidence
                 )
+            )
         return _without_overlaps(found)
+
+
+def _numbered_acts(text, start, end):
+    """Acts named by their number, one Found each; a list names the kind once and each act is
+    called "<Kind> <number>" ("Besluit (EU) 2015/1523")."""
+    found = []
+    for match in _NUMBERED_ACTS.finditer(text, start, end):
+        numbers = list(_ONE_NUMBER.finditer(text, match.start("numbers"), match.end("numbers")))
+        if len(numbers) == 1 and not match.group("plural"):
+            found.append(Found(None, match.group(), match.start(), match.end(), 0.6))
+            continue
+        kind = match.group("kind").capitalize()
+        for number in numbers:
+            found.append(Found(None, f"{kind} {number.group()}", *number.span(), 0.6))
+    return found
+
+
+def _window(words, bag):
+    """(start, end) of the shortest run of `words` ((start, end, stem) in order) that holds
+    every stem of `bag`, or None when it is longer than _BAG_WINDOW words."""
+    best = None
+    for first in range(len(words)):
+        missing = set(bag)
+        for last in range(first, min(first + _BAG_WINDOW + len(bag), len(words))):
+            missing.discard(words[last][2])
+            if not missing:
+                if best is None or words[last][1] - words[first][0] < best[1] - best[0]:
+                    best = (words[first][0], words[last][1])
+                break
+    return best
 
 
 @functools.lru_cache(maxsize=4)
@@ -912,6 +1125,7 @@ class DocumentMentions:
     @classmethod
     def _read(cls, source, gazetteer):
         matcher = DossierMatcher.of(gazetteer)
+        by_reference = _dossiers_by_reference(gazetteer)
         parts = segments(source)
         known = matcher.find(source.text)
         starts = [segment.start for segment in parts]
@@ -924,9 +1138,97 @@ class DocumentMentions:
             per_segment[index] += matcher.new_instruments(
                 source.text, segment.start, segment.end, per_segment[index]
             )
+            if segment.kind == HEADING:
+                per_segment[index] = _titled_by_heading(segment, per_segment[index])
+            per_segment[index] += matcher.by_words(
+                source.text, segment.start, segment.end, per_segment[index]
+            )
+            per_segment[index] += _by_reference(segment, per_segment[index], by_reference)
             per_segment[index].sort(key=lambda f: f.start)
         subjects = _fiche_subjects(source.text, parts, starts, per_segment)
-        return cls(parts, per_segment, subjects)
+        renamed = _one_name_per_new_file(per_segment)
+        return cls(
+            parts, [[renamed(item) for item in found] for found in per_segment], renamed(subjects)
+        )
+
+
+_MIN_NAME_KEY = 8
+
+
+def _one_name_per_new_file(per_segment):
+    """A new file a document names in a short and a long form ("Terugkeerverordening", "Voorstel
+    Terugkeerverordening") is one file: the function returned gives a find (or a list of finds)
+    the name the file is first found under in `per_segment`, keeping its own as an alias."""
+    first_names = {}  # name_key -> the name first found, in document order
+
+    def renamed(item):
+        if isinstance(item, list):
+            return [renamed(each) for each in item]
+        key = name_key(item.name)
+        if item.dossier is not None or len(key) < _MIN_NAME_KEY:
+            return item
+        first = next(
+            (name for known, name in first_names.items() if key in known or known in key), None
+        )
+        if first is None:
+            first_names[key] = item.name
+            return item
+        if first == item.name:
+            return item
+        return dataclasses.replace(item, name=first, alias=item.alias or item.name)
+
+    for found in per_segment:  # learn the first names in document order
+        for item in found:
+            renamed(item)
+    return renamed
+
+
+# "het voorstel COM(2023) 755 voor de Richtlijn ...": the name follows the number.
+_NAME_FOLLOWS = re.compile(r"\s*(?:voor|tot|inzake|betreffende|over)\s+(?:de|een|het)\s", re.I)
+_NAMED_BY_NUMBER = re.compile(
+    r"\b(?:voorstel|EU-voorstel|Commissievoorstel|mededeling|Commissiemededeling)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _by_reference(segment, found, by_reference):
+    """Files a segment names by a COM or procedure number: the known file with that number, or,
+    where nothing else in the segment names a file, a new one called by the number ("het
+    EU-voorstel COM (2018) 719")."""
+    extra = []
+    for reference in find_eu_references(segment.text):
+        if reference.citation.kind not in (COMMISSION_DOCUMENT, PROCEDURE):
+            continue
+        start, end = segment.start + reference.start, segment.start + reference.end
+        if any(item.start < end and start < item.end for item in found + extra):
+            continue
+        slug = by_reference.get(str(reference.citation))
+        if slug:
+            extra.append(Found(slug, reference.text, start, end, 0.8))
+        elif _NAMED_BY_NUMBER.search(segment.text, 0, reference.start) and not _NAME_FOLLOWS.match(
+            segment.text, reference.end
+        ):
+            extra.append(Found(None, reference.text, start, end, 0.4))
+    return extra
+
+
+# An agenda item titled by the act it is about: "3. Verordening cessie van vorderingen".
+_ACT_HEADING = re.compile(
+    r"(?:(?:\d{1,2}|[IVX]{1,4})\.\s+)?(?P<name>(?:Verordening|Richtlijn|Besluit|Kaderbesluit|"
+    r"Raadsbesluit|Raadsconclusies|Conclusies|Aanbeveling|Raadsaanbeveling|Mededeling)\s+"
+    r"(?:\((?:EU|EG)\)\s*)?[^\W\d_][^.;:]{2,200})$"
+)
+
+
+def _titled_by_heading(segment, found):
+    """A heading that is the title of an act names that file, all of it: the new finds inside
+    it give way. A known name at its start, or a form found with a name of its own, stands."""
+    match = _ACT_HEADING.match(segment.text)
+    if not match or any(item.dossier for item in found):
+        return found
+    start = segment.start + match.start("name")
+    name = match.group("name").rstrip()
+    return [Found(None, name, start, start + len(name), 0.6)]
 
 
 def _fiche_subjects(text, parts, starts, per_segment):
@@ -1027,12 +1329,13 @@ _INSTRUMENT_WORDS = (
 
 
 def instrument_type_of(name):
-    """'verordening' for "Prüm II-verordening" or "Verordening anti-dwang instrument": the first
-    word that names a kind, else the last word's ending; 'overig' when none does."""
+    """'verordening' for "Prüm II-verordening", "Verordening anti-dwang instrument" or "Wijziging
+    verordening lijst visumplichtige landen": the first word that names a kind, the last word
+    before the others; 'overig' when none does."""
     words = name.lower().split()
-    for word in words[:1] + words[-1:]:
+    for word in words[:1] + words[-1:] + words[1:-1]:
         for head, kind in _INSTRUMENT_WORDS:
-            if word.endswith(head) or word.startswith(head):
+            if head in word:
                 return kind
     return "overig"
 

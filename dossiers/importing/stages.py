@@ -85,9 +85,11 @@ _CUES = (
     ),
     _cue(
         Stage.PROPOSAL,
-        rf"\bCommissie\s+(?:heeft|presenteerde|publiceerde|deed|kwam)\s+{_GAP}"
+        rf"\bCommissie\s+(?:\([^)]*\)\s+)?(?:heeft|presenteerde|publiceerde|deed|kwam)\s+{_GAP}"
         r"(?:voorstel\w*|met\s+een\s+voorstel)\b"
-        r"|\bvoorstel\s+(?:is|werd)\s+(?:gepubliceerd|gepresenteerd|uitgebracht|gedaan)",
+        r"|\bvoorstel\s+(?:is|werd)\s+(?:gepubliceerd|gepresenteerd|uitgebracht|gedaan)"
+        # "heeft de Commissie (hierna: Commissie) een voorstel gedaan voor een ..."
+        rf"|\bCommissie\s+(?:\([^)]*\)\s+)?{_GAP}voorstel\w*\s+(?:gedaan|ingediend)\b",
         ACTUAL,
     ),
     _cue(
@@ -136,7 +138,7 @@ _CUES = (
     ),
     _cue(
         Stage.WORKING_PARTY,
-        r"\bvoortgangs(?:verslag|rapport)\w*",
+        r"\bvoortgangs(?:verslag|rapport)\w*|\bverslag\s+van\s+de\s+voortgang\b",
         # The presidency's report on the Council's work, not the Commission's on a policy.
         needs=r"\bvoorzitterschap\b|\bRaad\b",
         at_meeting=True,
@@ -150,7 +152,8 @@ _CUES = (
     _cue(
         Stage.COUNCIL_MANDATE,
         r"\b(?:eerder\s+)?(?:bereikte|aanname\s+van\s+een|aangenomen)\s+(?:de\s+)?Raadspositie"
-        r"|\bRaadspositie\s+(?:[\w-]+\s+){0,4}?(?:bereikt|aangenomen|vastgesteld)",
+        r"|\bRaadsposities?\s+(?:[\w-]+\s+){0,4}?(?:bereikt|aangenomen|vastgesteld|vast)\b"
+        r"|\b(?:stemde|stemden)\s+in\s+met\s+(?:de(?:ze)?\s+|het\s+)?Raadsposities?",
         ACTUAL,
     ),
     _cue(
@@ -311,7 +314,8 @@ _CUES = (
     # Off the path
     _cue(
         Stage.WITHDRAWN,
-        r"\bvoorstel\s+(?:[\w-]+\s+){0,8}?ingetrokken\b|\bintrekking\s+van\s+het\s+voorstel\b",
+        r"\bvoorstel\s+(?:[\w-]+\s+){0,8}?ingetrokken\b|\bintrekking\s+van\s+het\s+voorstel\b"
+        rf"|\btrek(?:t|ken|te|ten)\s+(?:[\w-]+\s+){{0,6}}?voorstel\w*{_IN}{{0,120}}?\bin\b(?![\w-])",
     ),
     _cue(
         Stage.STALLED,
@@ -371,7 +375,9 @@ _LIST_GLUE = re.compile(
 _CONTAINER = re.compile(
     r"\b(?:onderdeel|deel)\s+(?:\w+\s+){0,2}?van\s+(?:het|de)\s+$"
     # "conform artikel 12 lid 6 van de AMMR": the act cited as the legal basis.
-    r"|\bartikel\s+\d+\w*(?:,?\s+(?:lid|onder|sub)\s+\w+)*\s+van\s+(?:het|de)\s+$",
+    r"|\bartikel\s+\d+\w*(?:,?\s+(?:lid|onder|sub)\s+\w+)*\s+van\s+(?:het|de)\s+$"
+    # "een voorstel voor een Terugkeerverordening, die de huidige Terugkeerrichtlijn vervangt".
+    r"|\b(?:de|het)\s+huidige\s+$",
     re.IGNORECASE,
 )
 _COMMISSION_ACT = re.compile(
@@ -379,15 +385,28 @@ _COMMISSION_ACT = re.compile(
     r"(?!\s+van\s+de\s+Raad)",
     re.IGNORECASE,
 )
+_LIST_COLON = re.compile(r"[^.;:]{0,15}:")
+# "De Raad stemde in met deze raadsposities": every file the sentence before named.
+_PLURAL_BACK = re.compile(
+    r"\b(?:deze|beide|genoemde|bovengenoemde)\s+(?:[\w-]+\s+)?[\w-]+(?:en|s)\b", re.IGNORECASE
+)
 _DEFINED_AS = re.compile(r"\s*\((?:hierna:?\s*)?(?:de\s+|het\s+)?", re.IGNORECASE)
+# "Tegelijkertijd trekt de Commissie ... in": on the day the sentence before gives.
+_SAME_TIME = re.compile(r"(?:Tegelijkertijd|Tegelijk|Op\s+dezelfde\s+dag|Dezelfde\s+dag)\b")
 # "Dit betreft de Richtlijn A en de Verordening B": the files the sentence before spoke of.
 _NAMES_THE_FILES = re.compile(
     r"^(?:Dit|Het)\s+(?:betreft|betreffen|gaat\s+om|zijn)\b|^Daarbij\s+gaat\s+het\s+om\b"
 )
 # A BNC fiche gives the day the Commission's document was received: the day it was published.
 _RECEIVED = re.compile(
-    rf"\bDatum\s+ontvangst\s+Commissiedocument\s+(?P<date>\d{{1,2}}\s+{_MONTHS}\s+\d{{4}})",
+    rf"\bDatum\s+ontvangst\s+Commissiedocument\s+(?P<date>(?:\d{{1,2}}\s+)?{_MONTHS}\s+\d{{4}})",
     re.IGNORECASE,
+)
+# "ontvangt u hierbij 9 fiches": the letter that sends the fiches it lists.
+_SENDS_FICHES = re.compile(r"\bhierbij\b[^.]{0,60}\bfiches?\b", re.IGNORECASE)
+# The date of a letter listed before a fiche's title.
+_LETTER_DATE = re.compile(
+    rf"\b(?:d\.d\.|brief\s+van)\s+(\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?)", re.IGNORECASE
 )
 _LOOK_BACK = 4  # sentences
 # Non-legislative files (systems, programmes) "enter into force" when they go live.
@@ -414,10 +433,10 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
     meeting_date = first_day if first_day and last_day in (None, first_day) else None
     document = DocumentMentions.read(source, gazetteer)
     types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
-    proposals, weak, previous_hits = [], [], []
+    proposals, weak, previous_hits, previous_date = [], [], [], None
     for index, segment in enumerate(document.segments):
         if segment.kind != SENTENCE or _is_fiche_list(segment.text):
-            previous_hits = []
+            previous_hits, previous_date = [], None
             continue
         found = [_in_sentence(item, segment.start) for item in document.found[index]]
         lends = _lends_its_stage(document, index)
@@ -437,10 +456,14 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
         sentence_proposals = []
         for hit, targets, confidence in _targets(hits, found, fallback, segment.text):
             readings = dates.get(id(hit))
+            if hit.stage in Stage.off_path() and _of_origin(readings):
+                readings = None  # "het voorstel ... uit 2018" dates the proposal, not its end
             if hit.cue.weak:
                 readings = None  # it shows only that a proposal exists, not when
             elif readings is None and hit.cue.at_meeting and meeting_date:
                 readings = {None: (meeting_date, Precision.DAY, "")}
+            elif readings is None and previous_date and _SAME_TIME.match(segment.text):
+                readings = {None: previous_date}
             date, precision = _date_of(hit, readings, segment.text, reference_date)
             for item in targets:
                 stage = _for_instrument(hit.stage, types.get(item.dossier), segment.text, item.name)
@@ -461,9 +484,19 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
                 (weak if hit.cue.weak else sentence_proposals).append(proposal)
         proposals += sentence_proposals
         previous_hits = hits
+        previous_date = next(
+            ((p.date, Precision(p.precision), "") for p in sentence_proposals if p.date), None
+        )
     proposals += _fiches_sent(source, document, reference_date)
     proposals += _fiches_received(source, document, reference_date)
     return _deduplicated(proposals + _only_news(weak, proposals))
+
+
+def _of_origin(readings):
+    """Whether a date phrase says where something comes from ("uit 2018")."""
+    return bool(readings) and any(
+        text.lower().startswith("uit ") for _day, _precision, text in readings.values()
+    )
 
 
 def _is_fiche_list(text):
@@ -473,27 +506,36 @@ def _is_fiche_list(text):
 
 
 def _fiches_sent(source, document, reference_date):
-    """A BNC cover letter's "Fiche: <title>": the fiche of that file reached parliament with
-    the letter, on its date."""
-    if reference_date is None:
-        return []
+    """A fiche listed by its title ("Fiche: <title>") reached parliament: with the BNC cover
+    letter that lists it, on its date; in a list of papers, on the date of the letter that
+    sent it ("de brief ... d.d. 21 december 2018 inzake fiche: ..."), or on a day not given."""
+    cover_letter = bool(_SENDS_FICHES.search(source.text))
     titles = {match.start("name") for match in FICHE_TITLE.finditer(source.text)}
     proposals = []
     for segment, found in zip(document.segments, document.found, strict=True):
         for item in found:
-            if item.start in titles:
-                proposals.append(
-                    StageEventProposal(
-                        dossier=item.dossier,
-                        name=item.name,
-                        stage=int(Stage.BNC_FICHE),
-                        date=reference_date,
-                        precision=Precision.DAY,
-                        expected=False,
-                        passage=segment.text,
-                        confidence=0.8,
-                    )
+            if item.start not in titles:
+                continue
+            sent = _LETTER_DATE.findall(segment.text, 0, item.start - segment.start)
+            day = parse_date_phrase(sent[-1], reference_date, past=True) if sent else None
+            if day:
+                date, precision = day
+            elif cover_letter and reference_date:
+                date, precision = reference_date, Precision.DAY
+            else:
+                date, precision = None, Precision.DAY
+            proposals.append(
+                StageEventProposal(
+                    dossier=item.dossier,
+                    name=item.name,
+                    stage=int(Stage.BNC_FICHE),
+                    date=date,
+                    precision=str(precision),
+                    expected=False,
+                    passage=segment.text,
+                    confidence=0.8 if date else 0.6,
                 )
+            )
     return proposals
 
 
@@ -637,7 +679,12 @@ def _targets(hits, found, fallback, sentence):
     groups = _enumerations(found, sentence)
     free = [hit for hit in hits if not (hit.cue.after or hit.cue.inside)]
     assigned = {id(hit): [] for hit in hits}
+    listed = _listed_after_colon(free, groups, sentence)
+    for hit, group in listed:
+        assigned[id(hit)] += group
     for group in groups:
+        if any(group is taken for _hit, taken in listed):
+            continue
         if free:
             nearest = min(free, key=lambda hit: _distance(hit, group))
             if _distance(nearest, group) <= _ASSIGN_DISTANCE:
@@ -661,6 +708,17 @@ def _targets(hits, found, fallback, sentence):
         if targets:
             result.append((hit, _unique(targets), 0.8))
     return result
+
+
+def _listed_after_colon(free, groups, sentence):
+    """(hit, group) for the names a cue lists after a colon ("stelde vijf Raadsposities vast:
+    op de Richtlijn A, de Richtlijn B en ..."), however far they run, when no other cue follows
+    the colon."""
+    for hit in free:
+        colon = _LIST_COLON.match(sentence, hit.end)
+        if colon and not any(other.start >= colon.end() for other in free):
+            return [(hit, group) for group in groups if group[0].start >= colon.end()]
+    return []
 
 
 def _anchor(item, found, sentence):
@@ -716,6 +774,8 @@ def _fallback(document, index, types):
             break
         named = _known_first(document.found[earlier])
         if named:
+            if _PLURAL_BACK.search(segment.text):
+                return _unique(named)
             return _preferred(_unique(named), types)
     # In a BNC fiche, "het voorstel" and "de aanbeveling" are the file the fiche is about.
     subjects = [item for item in document.fiche_subjects if item.start < segment.start]
