@@ -1,5 +1,6 @@
 import datetime
 import functools
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 
+from dossiers.importing.gazetteer import Gazetteer, KnownDossier
 from dossiers.importing.text import normalize_text
 from dossiers.models import (
     AgendaItem,
@@ -30,12 +32,39 @@ from dossiers.models import (
 from dossiers.roles import EDITOR_GROUP, READER_GROUP
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
 
 @functools.cache
 def seed_text(name):
     """The normalized text of a seed document: what quoted passages are checked against."""
     return normalize_text((SEEDS_DIR / name).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def fixture_gazetteer():
+    """What the importer knows once the seed data is loaded (the dossiers of
+    fixtures/30_dossiers.json with their aliases), read without a database."""
+    records = json.loads((FIXTURES_DIR / "30_dossiers.json").read_text(encoding="utf-8"))
+    aliases = {}
+    for record in records:
+        if record["model"] == "dossiers.dossieralias":
+            aliases.setdefault(record["fields"]["dossier"], []).append(record["fields"]["alias"])
+    return Gazetteer(
+        dossiers=[
+            KnownDossier(
+                slug=record["fields"]["slug"],
+                title=record["fields"]["title"],
+                short_name=record["fields"]["short_name"],
+                instrument_type=record["fields"]["instrument_type"],
+                aliases=tuple(aliases.get(record["pk"], ())),
+                commission_reference=record["fields"].get("commission_reference", ""),
+                procedure_reference=record["fields"].get("procedure_reference", ""),
+            )
+            for record in records
+            if record["model"] == "dossiers.dossier"
+        ]
+    )
 
 
 @pytest.fixture

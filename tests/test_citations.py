@@ -6,6 +6,7 @@ from dossiers.citations import (
     LetterCitation,
     ProceedingsCitation,
     find_citations,
+    find_eu_references,
     find_references,
     format_citation,
     normalize_session_year,
@@ -207,3 +208,22 @@ def test_finds_every_kind_in_running_text_in_order():
         "Kamerbrief van 3 juni 2022",
         "Kamerstukken II, 21 501-20, nr. 2000",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "references"),
+    [
+        # A list of COM documents of one year; "6141" is 614 with footnote marker 1.
+        (
+            "EU-migratiepact 2020 COM (2020) 609, 610, 611, 612, 613 en 6141",
+            [f"COM(2020) {number}" for number in range(609, 615)],
+        ),
+        ("SWD(2020) 543 en 544 (samenvatting)", ["SWD(2020) 543", "SWD(2020) 544"]),
+        # A list stops where the numbers stop being one: "COM(2022) 245, 12 maart".
+        ("COM(2022) 245, 12 maart", ["COM(2022) 245"]),
+        # A CELEX number inside a EUR-Lex address.
+        ("?uri=CELEX%3A52020PC0796…", ["52020PC0796"]),
+    ],
+)
+def test_eu_references_in_lists_and_addresses(text, references):
+    assert [str(found.citation) for found in find_eu_references(text)] == references

@@ -290,3 +290,32 @@ def test_promises_to_inform_parliament_later(sentence):
 )
 def test_no_commitment_where_none_is_made_or_honoured(sentence):
     assert extract_commitments(ImportText.from_text(sentence), Gazetteer(), None) == []
+
+
+def test_a_sentence_that_fulfils_the_commitment_the_one_before_describes_is_one_proposal():
+    """tk-2022D42003: "In het debat ... van 8 september jl. (Handelingen ...) heb ik toegezegd
+    dat ik ... zou rapporteren. Met deze brief voer ik deze toezegging uit ..." """
+    text = (
+        "In het debat met uw Kamer van 8 september jl. (Handelingen II 2021/22, nr. 106, item 8) "
+        "heb ik toegezegd dat ik uw Kamer periodiek over de voortgang zou rapporteren. Met deze "
+        "brief voer ik deze toezegging uit en informeer ik uw Kamer over de voortgang."
+    )
+    [commitment] = extract_commitments(
+        ImportText.from_text(text), Gazetteer(), datetime.date(2022, 10, 14)
+    )
+
+    assert commitment.fulfilled_here
+    assert commitment.debate_date == datetime.date(2022, 9, 8)
+    assert "voer ik deze toezegging uit" in commitment.passage
+    assert commitment.passage.startswith("In het debat met uw Kamer van 8 september jl. (")
+    assert commitment.subject == "de voortgang"
+
+
+def test_a_promise_to_share_a_paper_is_a_new_commitment():
+    text = (
+        "Het kabinet zal het voorstel van de Commissie voor de Uitvoeringshandeling vertrouwelijk "
+        "aan uw Kamer ter beschikking stellen."
+    )
+    [commitment] = extract_commitments(ImportText.from_text(text), Gazetteer(), None)
+
+    assert not commitment.fulfilled_here

@@ -291,3 +291,46 @@ def test_the_review_form_checks_a_new_files_eu_references():
     assert good.proposal({})["references"] == ["COM(2025) 101", "2025/0059(COD)"]
     assert not bad.is_valid()
     assert "references" in bad.errors
+
+
+@pytest.mark.django_db
+def test_a_new_files_other_names_become_its_aliases(document_import):
+    """A fiche's heading and full title name one file: the second becomes an alias, so that the
+    next document that prints the full title finds the dossier."""
+    mention = {
+        "dossier": None,
+        "name": "Raadsaanbeveling operationele politiesamenwerking",
+        "passage": "...",
+        "instrument_type": "aanbeveling",
+        "aliases": ["Aanbeveling van de Raad inzake operationele politiële samenwerking"],
+    }
+
+    accept_import(document_import, _accepted([mention]))
+
+    dossier = Dossier.objects.get(title="Raadsaanbeveling operationele politiesamenwerking")
+    assert list(dossier.aliases.values_list("alias", flat=True)) == [
+        "Aanbeveling van de Raad inzake operationele politiële samenwerking"
+    ]
+    text = "De Aanbeveling van de Raad inzake operationele politiële samenwerking werd aangenomen."
+    found = extract_mentions(ImportText.from_text(text), Gazetteer.from_database())
+    assert [m.dossier for m in found] == [dossier.slug]
+
+
+def test_the_review_form_takes_other_names_one_per_line():
+    from dossiers.importing.forms import MentionReviewForm
+
+    form = MentionReviewForm(
+        {
+            "index": 0,
+            "accept": "on",
+            "name": "Terugkeerverordening",
+            "aliases": "Voorstel Terugkeerverordening\n\nVerordening, terugkeer \n",
+        }
+    )
+    form.valid_keys = set()
+
+    assert form.is_valid(), form.errors
+    assert form.proposal({})["aliases"] == [
+        "Voorstel Terugkeerverordening",
+        "Verordening, terugkeer",
+    ]

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from dossiers.importing.evaluation import CORPUS_DIR, document_text
 from dossiers.importing.gazetteer import Gazetteer, KnownDossier
 from dossiers.importing.mentions import (
     FOOTNOTE,
@@ -20,7 +21,7 @@ from dossiers.importing.mentions import (
 from dossiers.importing.reader import ImportText
 from dossiers.models import Mention, ParliamentaryDocument, StageEvent
 
-from .conftest import SEEDS_DIR, seed_text
+from .conftest import SEEDS_DIR, fixture_gazetteer, seed_text
 
 SEED_NAMES = sorted(path.name for path in SEEDS_DIR.glob("*.txt"))
 
@@ -314,3 +315,163 @@ def test_seed_records_are_complete(seed_records):
     # The reports of 4-5 March 2024 and 19-20 October 2023 print no date: their meeting's.
     assert seed_records.reference_dates["002_a12f43510f00c640.txt"] == datetime.date(2024, 3, 4)
     assert sum(len(events) for events in seed_records.stage_events.values()) >= 80
+
+
+# Forms learned from the development half of the corpus (tests/import_corpus/dev) --------------
+
+
+def _known(text):
+    """The known dossiers `text` names, with the fixtures' dossiers known."""
+    return {m.dossier for m in extract_mentions(ImportText.from_text(text), fixture_gazetteer())}
+
+
+def _new(text, gazetteer=None):
+    """The names of the new files `text` names."""
+    found = extract_mentions(ImportText.from_text(text), gazetteer or fixture_gazetteer())
+    return [m.name for m in found if m.dossier is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # A known elided pair in the other order (kst-32317-NH).
+        ("over het Europees migratie- en asielpact van de Commissie.", "asiel-en-migratiepact"),
+        # The last compound of one known name alone (ek-T03401), and lower case "het pact".
+        ("De inzet bij het nieuwe migratiepact.", "asiel-en-migratiepact"),
+        ("de moties over de impasse op het pact.", "asiel-en-migratiepact"),
+        # The words of a known name in another order and form (tk-2019D53655).
+        (
+            "De Commissie werkt aan een nieuw pact inzake migratie en asiel.",
+            "asiel-en-migratiepact",
+        ),
+        # A new name defined as a known abbreviation (tkconv-2025D47954).
+        (
+            "artikel 12 van de Asiel- en migratiebeheerverordening (hierna: AMMR) regelt dat.",
+            "asiel-en-migratiemanagementverordening",
+        ),
+        # A new name that shares a word only one known file of its kind has (kst-32317-842).
+        (
+            "Raadsposities op de Richtlijn voorkomen en bestrijden van mensenhandel.",
+            "mensenhandelrichtlijn",
+        ),
+        # A deal by its partner country.
+        ("Rutte was bij de deal met Tunesië.", "partnerschap-tunesie"),
+    ],
+)
+def test_a_known_file_under_a_name_the_gazetteer_does_not_hold(text, slug):
+    assert slug in _known(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A kind capitalised in the middle of a sentence, a list of them (tk-2025D22432).
+        (
+            "om tot een politiek akkoord te komen op de Verordening passagiersrechten in de "
+            "luchtvaart en de Verordening inzake aansprakelijkheid van luchtvervoerders.",
+            [
+                "Verordening passagiersrechten in de luchtvaart",
+                "Verordening inzake aansprakelijkheid van luchtvervoerders",
+            ],
+        ),
+        (
+            "over de herziening van de richtlijn Gewichten en Afmetingen.",
+            ["richtlijn Gewichten en Afmetingen"],
+        ),
+        ("en de Herziening rijbewijsrichtlijn.", ["rijbewijsrichtlijn"]),
+        (
+            "het door de Commissie gepresenteerde Roadworthiness Package.",
+            ["Roadworthiness Package"],
+        ),
+        ("de Raadsposities op anti-SLAPP richtlijn (Pagina 7).", ["anti-SLAPP richtlijn"]),
+        # A communication by its title, cut at its footnote number (tkconv-2025D47954).
+        (
+            "heeft de Commissie de Mededeling Europees jaarverslag asiel en migratie1, het",
+            ["Mededeling Europees jaarverslag asiel en migratie"],
+        ),
+        # Acts listed by number (other-openkamer-32317-541).
+        (
+            "de uitvoering van de besluiten (EU) 2015/1523 en (EU) 2015/1601 van de Raad.",
+            ["Besluit (EU) 2015/1523", "Besluit (EU) 2015/1601"],
+        ),
+        # A file named by its number alone, not when its name follows.
+        (
+            "gefinancierd met EU-voorstel COM (2018) 719 (Kamerstuk 30 573, nr. 165).",
+            ["COM (2018) 719"],
+        ),
+        (
+            "het voorstel COM(2023)755 voor de Richtlijn inzake hulpverlening bij illegale "
+            "binnenkomst.",
+            ["Richtlijn inzake hulpverlening bij illegale binnenkomst"],
+        ),
+        # What a BNC fiche is about (tk-2021D10858).
+        (
+            "Het BNC-fiche over het Verslag EU-burgerschapsrapport 2020 is onlangs verzonden.",
+            ["Verslag EU-burgerschapsrapport 2020"],
+        ),
+        (
+            "de Europese Havenstrategie die de Commissie heeft aangekondigd.",
+            ["Europese Havenstrategie"],
+        ),
+    ],
+)
+def test_new_files_by_their_form(text, names):
+    assert _new(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Raad zal de Verordening te wijzigen.",
+        "een Council Directive was niet nodig.",
+        "Nederland ondersteunt via het COMPASS-programma de bescherming van migranten.",
+    ],
+)
+def test_no_new_file_where_none_is_named(text):
+    assert _new(text) == []
+
+
+def test_a_heading_that_is_an_acts_title_names_it():
+    source = ImportText.from_text(
+        "Verslag van de bijeenkomst\n\nVerordening cessie van vorderingen\n\n"
+        "Het voorzitterschap deed verslag van de voortgang van de onderhandelingen.\n"
+    )
+    found = extract_mentions(source, Gazetteer())
+
+    assert [(m.name, m.passage) for m in found] == [
+        ("Verordening cessie van vorderingen", "Verordening cessie van vorderingen")
+    ]
+
+
+def test_a_web_page_without_paragraph_breaks_is_read_line_by_line():
+    """tweedekamer.nl pages print a report as wrapped lines without blank lines: a short line
+    between two paragraphs is a heading (tk-2019D27399)."""
+    source = ImportText.from_text(_dev_text("tk-2019D27399"))
+    headings = [s.text for s in segments(source) if s.kind == "heading"]
+
+    assert "Verordening cessie van vorderingen" in headings
+    assert "Digitalisering van de justitiële samenwerking" in headings
+
+
+def test_a_fiche_is_one_file_under_its_heading_with_its_full_title_as_alias():
+    found = extract_mentions(ImportText.from_text(_dev_text("tk-2022D04444")), Gazetteer())
+    fiche = [m for m in found if m.name == "Raadsaanbeveling operationele politiesamenwerking"]
+
+    assert {tuple(m.aliases) for m in fiche} >= {
+        ("Aanbeveling van de Raad inzake operationele politiële samenwerking",)
+    }
+    assert {m.instrument_type for m in fiche} == {"aanbeveling"}
+    assert not [m for m in found if m.name.startswith("Aanbeveling van de Raad")]
+    # Each listed fiche is its own passage, not the whole list.
+    assert all(not m.passage.count("Fiche:") > 1 for m in found)
+
+
+def test_a_new_file_named_short_and_long_is_one_file():
+    found = extract_mentions(ImportText.from_text(_dev_text("tk-2025D17740")), Gazetteer())
+    names = {m.name for m in found if "erugkeerverordening" in m.name}
+
+    assert len(names) == 1
+
+
+def _dev_text(name):
+    return document_text(CORPUS_DIR / "dev" / f"{name}.txt")

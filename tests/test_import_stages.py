@@ -7,12 +7,13 @@ import time
 import pytest
 
 from dossiers.dates import Precision
+from dossiers.importing.evaluation import CORPUS_DIR, document_text
 from dossiers.importing.gazetteer import Gazetteer, KnownDossier
 from dossiers.importing.reader import ImportText
 from dossiers.importing.stages import extract_stage_events
 from dossiers.models import Stage
 
-from .conftest import SEEDS_DIR
+from .conftest import SEEDS_DIR, fixture_gazetteer
 from .test_import_mentions import SEED_NAMES, seed_records  # noqa: F401 (a fixture)
 
 d = datetime.date
@@ -238,3 +239,134 @@ def test_stage_events_on_the_seeds(seed_records):  # noqa: F811
     print("\n".join(lines))
     assert recall >= 0.75, "\n".join(lines)
     assert precision >= 0.75, "\n".join(lines)
+
+
+# Statements learned from the development half of the corpus (tests/import_corpus/dev) ---------
+
+
+def _events(text, reference, meeting_days=(None, None), gazetteer=None):
+    source = ImportText.from_text(text)
+    return {
+        (event.dossier or event.name, event.stage, event.date, event.expected)
+        for event in extract_stage_events(
+            source, gazetteer or fixture_gazetteer(), reference, meeting_days
+        )
+    }
+
+
+def test_what_the_commission_published_is_proposed_or_adopted_by_it():
+    """tkconv-2025D47954: a communication and a proposal are published, the Commission's own
+    implementing decision is adopted."""
+    text = (
+        "Op 11 november 2025 heeft de Europese Commissie (hierna: Commissie) de Mededeling "
+        "Europees jaarverslag asiel en migratie1, het Uitvoeringsbesluit ter bepaling van de "
+        "lidstaten onder migratiedruk2 en een voorstel voor een Uitvoeringshandeling van de Raad "
+        "tot vaststelling van de jaarlijkse solidariteitspool gepubliceerd."
+    )
+    events = _events(text, d(2025, 11, 24))
+    published = d(2025, 11, 11)
+
+    assert ("Mededeling Europees jaarverslag asiel en migratie", 10, published, False) in events
+    assert (
+        "Uitvoeringsbesluit ter bepaling van de lidstaten onder migratiedruk",
+        115,
+        published,
+        False,
+    ) in events
+
+
+def test_a_one_day_council_dates_what_it_will_do_there():
+    """tk-2025D22432: the annotated agenda of the Transport Council of 5 June 2025."""
+    text = (
+        "Verder wordt een eerste beleidsdebat verwacht over het al door de Europese Commissie "
+        "gepresenteerde Roadworthiness Package."
+    )
+    events = _events(text, d(2025, 5, 20), (d(2025, 6, 5), d(2025, 6, 5)))
+
+    assert ("Roadworthiness Package", 30, d(2025, 6, 5), True) in events
+    assert ("Roadworthiness Package", 10, None, False) in events
+    # Of a two-day meeting the day is not said: no date.
+    two_days = _events(text, d(2025, 5, 20), (d(2025, 6, 5), d(2025, 6, 6)))
+    assert ("Roadworthiness Package", 30, None, True) in two_days
+
+
+def test_a_sentence_that_lists_the_files_takes_the_stage_of_the_one_before():
+    text = (
+        "Daarnaast zal het voorzitterschap informatie delen over de voortgang van de trilogen. "
+        "Dit betreft het voorstel voor de Richtlijn Rivierinformatiediensten (RIS), de Richtlijn "
+        "wederzijdse erkenning rijontzeggingen, de Herziening rijbewijsrichtlijn en de "
+        "Verordening spoorweginfrastructuur-capaciteit."
+    )
+    trilogues = {
+        name for name, stage, _date, _expected in _events(text, d(2025, 5, 20)) if stage == 60
+    }
+
+    assert trilogues == {
+        "Richtlijn Rivierinformatiediensten (RIS)",
+        "Richtlijn wederzijdse erkenning rijontzeggingen",
+        "rijbewijsrichtlijn",
+        "Verordening spoorweginfrastructuur-capaciteit",
+    }
+
+
+def test_council_positions_listed_after_a_colon():
+    text = (
+        "Tijdens de Justitiedag stelde de JBZ-Raad vijf Raadsposities vast: op de Richtlijn "
+        "geweld tegen vrouwen, de Richtlijn vermogensherstel en confiscatie en op anti-SLAPP "
+        "richtlijn (Pagina 7)."
+    )
+    mandates = {
+        name for name, stage, _date, _expected in _events(text, d(2023, 6, 19)) if stage == 40
+    }
+
+    assert mandates == {
+        "richtlijn-geweld-tegen-vrouwen",
+        "Richtlijn vermogensherstel en confiscatie",
+        "anti-SLAPP richtlijn",
+    }
+
+
+def test_a_withdrawal_at_the_same_time_takes_the_day_before_not_the_proposals_year():
+    """tk-2025D17740: "uit 2018" is when the withdrawn proposal was made."""
+    text = (
+        "Op 11 maart 2025 heeft de Europese Commissie (hierna: Commissie) een voorstel gedaan "
+        "voor een Terugkeerverordening, die de huidige Terugkeerrichtlijn vervangt. Tegelijkertijd "
+        "trekt de Commissie het voorstel tot herziening van de Terugkeerrichtlijn uit 2018 in."
+    )
+    events = _events(text, d(2025, 4, 17))
+
+    assert ("terugkeerrichtlijn", 900, d(2025, 3, 11), False) in events
+    assert ("Terugkeerverordening", 10, d(2025, 3, 11), False) in events
+    # The current directive the new regulation replaces is not what is proposed.
+    assert not [e for e in events if e[0] == "terugkeerrichtlijn" and e[1] == 10]
+
+
+def test_an_act_cited_as_the_legal_basis_reaches_no_stage():
+    text = (
+        "De Uitvoeringshandeling wordt, conform artikel 12 lid 6 van de Asiel- en "
+        "migratiebeheerverordening (hierna: AMMR), openbaar op het moment dat de Raad "
+        "overeenstemming over de inhoud heeft bereikt."
+    )
+    assert _events(text, d(2025, 11, 24)) == set()
+
+
+def test_a_fiche_dates_the_commissions_document_by_its_receipt_and_is_sent_with_its_letter():
+    source = ImportText.from_text(document_text(CORPUS_DIR / "dev" / "tkconv-2022D48602.txt"))
+    events = {
+        (e.name, e.stage, e.date)
+        for e in extract_stage_events(source, Gazetteer(), d(2022, 11, 18))
+    }
+
+    assert ("Mededeling handhaving EU-recht", 10, d(2022, 10, 13)) in events
+    assert ("Mededeling handhaving EU-recht", 20, d(2022, 11, 18)) in events
+
+
+def test_a_fiche_in_a_list_of_papers_is_sent_on_its_letters_date():
+    text = (
+        "Het overleg ging over:\n\n"
+        "  • de brief van de Minister van Buitenlandse Zaken d.d. 21 december 2018 inzake fiche: "
+        "Wijziging verordening lijst visumvrije landen (Kamerstuk 22 112, nr. 2745);\n"
+    )
+    events = _events(text, d(2019, 2, 22), gazetteer=Gazetteer())
+
+    assert ("Wijziging verordening lijst visumvrije landen", 20, d(2018, 12, 21), False) in events

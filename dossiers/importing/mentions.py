@@ -15,6 +15,7 @@ units that the passages of all sentence-level proposals are.
 """
 
 import bisect
+import collections
 import dataclasses
 import functools
 import re
@@ -758,15 +759,22 @@ class DossierMatcher:
 
     @staticmethod
     def _bags(gazetteer):
-        """stem -> [(slug, bag)] for every known name of at least _BAG_MIN_WORDS words."""
-        bags = {}
-        for dossier in gazetteer.dossiers:
-            for name in dossier.names:
-                bag = bag_of_words(name)
-                if len(bag) >= _BAG_MIN_WORDS and not _ACRONYM.fullmatch(name):
-                    for stem in bag:
-                        bags.setdefault(stem, []).append((dossier.slug, bag))
-        return bags
+        """stem -> [(slug, bag)] for every known name of at least _BAG_MIN_WORDS words, each
+        under the stem of its bag that fewest names have: a text must hold that one to name it,
+        so a common word ("richtlijn") brings few names to check."""
+        bags = {
+            (dossier.slug, bag_of_words(name))
+            for dossier in gazetteer.dossiers
+            for name in dossier.names
+            if not _ACRONYM.fullmatch(name)
+        }
+        bags = {(slug, bag) for slug, bag in bags if len(bag) >= _BAG_MIN_WORDS}
+        counts = collections.Counter(stem for _slug, bag in bags for stem in bag)
+        index = {}
+        for slug, bag in bags:
+            rarest = min(bag, key=lambda stem: (counts[stem], stem))
+            index.setdefault(rarest, []).append((slug, bag))
+        return index
 
     def by_words(self, text, start, end, found):
         """Known files named in text[start:end] by their words in another order or form,

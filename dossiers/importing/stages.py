@@ -93,6 +93,29 @@ _CUES = (
         ACTUAL,
     ),
     _cue(
+        # "Op 16 april publiceerde de Europese Commissie praktische richtsnoeren ...", "de
+        # mededeling van de Europese Commissie ... van 23 september 2020".
+        Stage.PROPOSAL,
+        r"\bCommissie\s+(?:\([^)]*\)\s+)?(?:publiceerde|presenteerde|lanceerde|publiceert|"
+        r"presenteert)\b",
+        # "... publiceerde over de evaluatie van de EGKW-verordening": what is published is about
+        # that file, not that file.
+        unless=r"\bover\s+de\s+(?:evaluatie|werking|toepassing|uitvoering)\b",
+    ),
+    _cue(
+        Stage.PROPOSAL,
+        r"\b(?:mededeling|voorstel|verslag|rapport)\w*\s+van\s+de\s+(?:Europese\s+)?Commissie\b",
+        ACTUAL,
+        weak=True,
+    ),
+    _cue(
+        # "de Havenstrategie die de Europese Commissie heeft aangekondigd voor 2026": to come.
+        Stage.PROPOSAL,
+        r"\baangekondigd\b",
+        EXPECTED,
+        needs=r"\bCommissie\b",
+    ),
+    _cue(
         # "Op 11 november heeft de Europese Commissie de Mededeling X, het Uitvoeringsbesluit Y
         # en een voorstel voor Z gepubliceerd": every file named in between.
         Stage.PROPOSAL,
@@ -117,6 +140,7 @@ _CUES = (
         r"\b(?:lichtte|lichtten)\s+(?:het|de)\s+(?:[\w-]+\s+){0,2}?(?:voorstel|\w+voorstel)\b"
         r"|\bvoorstel\s+voor\s+(?:een|de|het)\s+(?:nieuwe\s+)?"
         r"|\blopende\s+wetstraject\w*|\bter\s+tafel\s+liggende"
+        r"|\b(?:kabinets)?appreciatie\s+van\s+(?:een|de|het)\s"
         r"|\bonderhandelingen\s+over\s+(?:de|het)\s+(?:herziene\s+)?"
         r"|\bmoet(?:en)?\s+(?:[\w-]+\s+){0,10}?(?:worden\s+aangenomen|aangenomen\s+worden)",
         ACTUAL,
@@ -124,7 +148,7 @@ _CUES = (
         weak=True,
     ),
     # BNC fiche
-    _cue(Stage.BNC_FICHE, r"\bBNC[-\s]?fiche\b", ACTUAL),
+    _cue(Stage.BNC_FICHE, r"\bBNC[-\s]?fiches?(?:\d{1,2})?\b", ACTUAL),
     # Council working party
     _cue(
         Stage.WORKING_PARTY,
@@ -346,6 +370,9 @@ _PARTICIPLES = re.compile(
     r"gestart|hervat|toegetreden|vastgesteld|afgerond)(?![\w])",
     re.IGNORECASE,
 )
+_DATE_REACH = 120  # characters between a cue and the date phrase that dates it
+# Between the parts of a compound sentence.
+_CLAUSE_JOIN = re.compile(r";|\s(?:en|maar|terwijl)\s+(?:het|de|een|dat|die)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–-]\s")
 # A date that names a meeting or a paper, not the stage: "in het verslag van de JBZ-Raad van
 # 3 en 4 juni ..." dates the report, not what the report said.
@@ -452,7 +479,7 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
             if not hits:
                 previous_hits = []
                 continue
-        dates = _assigned_dates(hits, _dates(segment.text, reference_date))
+        dates = _assigned_dates(hits, _dates(segment.text, reference_date), segment.text)
         sentence_proposals = []
         for hit, targets, confidence in _targets(hits, found, fallback, segment.text):
             readings = dates.get(id(hit))
@@ -654,12 +681,10 @@ def _follows(segment, found, previous_hits):
             _Hit(stage, match.start(), match.end(), hit.cue, EXPECTED)
             for stage, hit in sorted(stages.items())
         ]
-    match = _NAMES_THE_FILES.match(segment.text)
-    if match:
+    if _NAMES_THE_FILES.match(segment.text):
+        # Every file the sentence lists, however long the list: the hit spans the sentence.
         return [
-            _Hit(
-                stage, match.start(), match.end(), dataclasses.replace(hit.cue, after=0), hit.tense
-            )
+            _Hit(stage, 0, len(segment.text), dataclasses.replace(hit.cue, after=0), hit.tense)
             for stage, hit in sorted(stages.items())
         ]
     return []
@@ -675,7 +700,13 @@ def _targets(hits, found, fallback, sentence):
     if not found:
         if not fallback:
             return []
-        return [(hit, fallback, 0.5) for hit in hits if not (hit.cue.after or hit.cue.inside)]
+        # A cue that needs its file named where it stands does not borrow one; nor does a cue
+        # that only shows a proposal exists.
+        return [
+            (hit, fallback, 0.5)
+            for hit in hits
+            if not (hit.cue.after or hit.cue.inside or hit.cue.weak)
+        ]
     groups = _enumerations(found, sentence)
     free = [hit for hit in hits if not (hit.cue.after or hit.cue.inside)]
     assigned = {id(hit): [] for hit in hits}
@@ -758,6 +789,10 @@ def _fallback(document, index, types):
     """The files a sentence without names is about: its section heading's, else those of the
     last sentence before it in the section that names one (a package rather than its parts)."""
     segment = document.segments[index]
+    # In a BNC fiche, "het voorstel" and "de aanbeveling" are the file the fiche is about.
+    subjects = [item for item in document.fiche_subjects if item.start < segment.start]
+    if subjects:
+        return subjects[-1:]
     if segment.section >= 0:
         heading = _known_first(document.found[segment.section])
         if heading:
@@ -777,9 +812,7 @@ def _fallback(document, index, types):
             if _PLURAL_BACK.search(segment.text):
                 return _unique(named)
             return _preferred(_unique(named), types)
-    # In a BNC fiche, "het voorstel" and "de aanbeveling" are the file the fiche is about.
-    subjects = [item for item in document.fiche_subjects if item.start < segment.start]
-    return subjects[-1:]
+    return []
 
 
 def _known_first(found):
@@ -805,18 +838,30 @@ def _dates(sentence, reference):
     return phrases
 
 
-def _assigned_dates(hits, dates):
+def _assigned_dates(hits, dates, sentence):
     """id(hit) -> the readings of the date phrase nearest to it, among the phrases that are
-    nearer to it than to any other cue (within 120 characters)."""
+    nearer to it than to any other cue (within _DATE_REACH characters). A phrase in another
+    part of a compound sentence ("... van 23 september 2020 en het BNC-fiche ... dat op 4
+    november ...") counts as further away when there is a nearer choice."""
+
+    def gap(hit, start, end):
+        return max(hit.start - end, start - hit.end, 0)
+
+    def distance(hit, start, end):
+        between = sentence[min(hit.end, end) : max(hit.start, start)]
+        return gap(hit, start, end) + (_DATE_REACH if _CLAUSE_JOIN.search(between) else 0)
+
     nearest = {}
     for (start, end), readings in dates.items():
         if not hits:
             break
-        hit = min(hits, key=lambda h: max(h.start - end, start - h.end, 0))
-        distance = max(hit.start - end, start - hit.end, 0)
-        if distance <= 120 and (id(hit) not in nearest or distance < nearest[id(hit)][0]):
-            nearest[id(hit)] = (distance, readings)
-    return {key: readings for key, (_distance, readings) in nearest.items()}
+        hit = min(hits, key=lambda h: distance(h, start, end))
+        rank = distance(hit, start, end)
+        if gap(hit, start, end) <= _DATE_REACH and (
+            id(hit) not in nearest or rank < nearest[id(hit)][0]
+        ):
+            nearest[id(hit)] = (rank, readings)
+    return {key: readings for key, (_rank, readings) in nearest.items()}
 
 
 def _date_of(hit, readings, sentence, reference):
