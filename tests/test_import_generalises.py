@@ -334,3 +334,34 @@ def test_the_review_form_takes_other_names_one_per_line():
         "Voorstel Terugkeerverordening",
         "Verordening, terugkeer",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "end", "informal"),
+    [
+        # A written consultation on an annotated agenda (kst-32317-PX).
+        ("kst-32317-PX", datetime.date(2025, 12, 8), datetime.date(2025, 12, 9), False),
+        # A committee debate "over informele JBZ-Raad te Stockholm van 25, 26 en 27 januari".
+        ("tkconv-2023D02547", datetime.date(2023, 1, 25), datetime.date(2023, 1, 27), True),
+        # A web page's title that prints the range without "en": "13 14 oktober 2025".
+        ("tkconv-2025D43823", datetime.date(2025, 10, 13), datetime.date(2025, 10, 14), False),
+    ],
+)
+def test_a_paper_about_a_council_meeting_belongs_to_it(name, start, end, informal):
+    meeting = _extract(name).meeting
+
+    assert (meeting.start_date, meeting.end_date, meeting.is_informal) == (start, end, informal)
+
+
+def test_the_report_of_a_debate_is_no_council_report():
+    proposals = _extract("other-openkamer-32317-541")
+
+    assert proposals.document.document_type != "verslag"
+    assert proposals.meeting.start_date == datetime.date(2019, 2, 7)
+
+
+def test_a_tkconv_page_gives_the_papers_date_and_number():
+    document = _extract("tkconv-2025D47954").document
+
+    assert document.date == datetime.date(2025, 11, 24)
+    assert document.citation == "Kamerstukken II, 32 317, nr. 978"

@@ -1,11 +1,13 @@
 """Citations and motions found in imported documents, measured on the seeds against the curated
 fixtures (every cited Kamerstuk was recorded as a ParliamentaryDocument naming its seed)."""
 
+import datetime
 import re
 
 import pytest
 
 from dossiers.citations import parse_citation
+from dossiers.importing.evaluation import CORPUS_DIR, document_text
 from dossiers.importing.gazetteer import Gazetteer
 from dossiers.importing.reader import ImportText
 from dossiers.importing.references import Layout, extract_citations, extract_motions
@@ -294,3 +296,32 @@ def test_the_word_motie_alone_is_no_motion():
     )
 
     assert extract_motions(source, Gazetteer()) == []
+
+
+def test_plural_motions_with_their_numbers_are_each_a_motion():
+    text = (
+        "Het kabinet heeft uitvoering gegeven aan de moties Ceder over mensenrechten en over de "
+        "impasse op het pact (Kamerstuk 36 200 VI, nr. 33 en Kamerstuk 32 317, nr. 781)."
+    )
+    proposals = extract_motions(ImportText.from_text(text), Gazetteer())
+
+    assert [(p.citation, p.submitters) for p in proposals] == [
+        ("Kamerstukken II, 36 200 VI, nr. 33", ["Ceder"]),
+        ("Kamerstukken II, 32 317, nr. 781", ["Ceder"]),
+    ]
+
+
+def test_a_motions_own_paper_proposes_that_motion_with_its_signers():
+    from dossiers.importing.pipeline import extract
+
+    proposals = extract(
+        ImportText.from_text(document_text(CORPUS_DIR / "dev" / "kst-32317-673.txt")), Gazetteer()
+    )
+
+    assert (proposals.document.document_type, proposals.document.date) == (
+        "motie",
+        datetime.date(2021, 1, 27),
+    )
+    [motion] = proposals.motions
+    assert motion.citation == proposals.document.citation
+    assert motion.submitters == ["Van Ojik", "van Dijk", "Kuiken", "Wassenberg"]

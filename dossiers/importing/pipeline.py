@@ -13,13 +13,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..citations import parse_citation
 from ..models import DocumentImport
 from .commitments import extract_commitments
 from .gazetteer import Gazetteer
 from .mentions import extract_mentions
 from .proposals import KIND_LABELS, MAX_PROPOSALS_PER_KIND, Proposals
 from .reader import UnreadableDocument, check_upload, read_upload
-from .references import extract_citations, extract_motions
+from .references import extract_citations, extract_motions, motion_of_its_own
 from .stages import extract_stage_events
 from .structure import extract_agenda_items, extract_document, extract_meeting
 
@@ -74,6 +75,13 @@ def extract(source, gazetteer=None, progress=None):
     for kind, extractor in extractors.items():
         step(kind)
         found[kind] = _bounded(kind, extractor())
+    if document.document_type == "motie" and document.citation:
+        # A motion's own paper: its title names the motion without a number; it is this one.
+        own = motion_of_its_own(source, parse_citation(document.citation), gazetteer)
+        cited = [motion for motion in found["motions"] if motion.citation]
+        if own and own.citation not in {motion.citation for motion in cited}:
+            cited.insert(0, own)
+        found["motions"] = cited
     return Proposals(document=document, meeting=meeting, **found)
 
 

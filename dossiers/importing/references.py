@@ -53,6 +53,15 @@ _SURNAME_WORD = r"[A-Z\u00c0-\u00de][a-zà-ÿ'’]+"
 NAME = rf"(?:{_PARTICLE}\s+)*{_SURNAME_WORD}(?:-(?:{_PARTICLE}\s+)*{_SURNAME_WORD})*"
 NAMES = rf"{NAME}(?:(?:,\s*|\s+en\s+){NAME})*"
 _NAME_RE = re.compile(NAME)
+# A motion's dictum ends "en gaat over tot de orde van de dag"; its signers follow, one a line.
+_DICTUM_END = re.compile(r"\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b", re.I)
+_MOTION_HEADING = re.compile(
+    r"\b(?:GEWIJZIGDE\s+)?MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+"
+    r"[A-ZÀ-Þ' ,.-]+?(?=\s+[A-Z][a-z]|$)"
+)
+_SIGNATURE_MAX = 40
+# What a web page prints under the signatures: not a signer.
+_PAGE_LABELS = frozenset(("Ondertekenaars", "Eerste ondertekenaar", "Mede ondertekenaar"))
 # Capitalised words after "lid van" that name a body, not a member: "een lid van de Raad".
 _INSTITUTIONS = frozenset(
     ("Raad", "Commissie", "Kamer", "Parlement", "Voorzitterschap", "Unie", "Hof", "Regering")
@@ -70,7 +79,7 @@ def surnames(text, pattern=_NAME_RE):
 
 
 _MOTION = re.compile(
-    rf"""\b(?:(?:nader\s+)?gewijzigde\s+|aangenomen\s+|aangehouden\s+)?[Mm]otie\b
+    rf"""\b(?:(?:nader\s+)?gewijzigde\s+|aangenomen\s+|aangehouden\s+)?[Mm]otie(?P<plural>s)?\b
     (?:
         -(?P<hyphen>{NAME})
       | \s+van\s+(?:(?:het|de)\s+)?(?:lid|leden)\s+(?P<of>{NAMES})
@@ -491,38 +500,72 @@ def extract_motions(source, gazetteer):
         following = matches[position + 1].start() if position + 1 < len(matches) else len(text)
         reach = min(end, following)
         submitters = _submitters(match)
-        citation = _inline_citation(citations, citation_starts, match.end(), reach)
-        if citation is None:
-            citation = _footnoted_citation(layout, citations, citation_starts, match.start(), reach)
-        if not (submitters or citation):
-            continue
-        key = (citation.key if citation else tuple(submitters), start)
-        if key in seen:
-            continue
-        seen.add(key)
-        known = gazetteer.motions.get(citation.key) if citation else None
-        proposals.append(
-            MotionProposal(
-                citation=format_citation(citation) if citation else "",
-                submitters=submitters,
-                passage=text[start:end],
-                known_motion=known,
-                confidence=_motion_confidence(submitters, citation, known),
+        cited = _inline_citations(citations, citation_starts, match.end(), reach)
+        if not match.group("plural"):
+            cited = cited[:1]  # "de moties Ceder (Kamerstuk A en Kamerstuk B)": each of them
+        if not cited:
+            cited = [_footnoted_citation(layout, citations, citation_starts, match.start(), reach)]
+        for citation in cited:
+            if not (submitters or citation):
+                continue
+            key = (citation.key if citation else tuple(submitters), start)
+            if key in seen:
+                continue
+            seen.add(key)
+            known = gazetteer.motions.get(citation.key) if citation else None
+            proposals.append(
+                MotionProposal(
+                    citation=format_citation(citation) if citation else "",
+                    submitters=submitters,
+                    passage=text[start:end],
+                    known_motion=known,
+                    confidence=_motion_confidence(submitters, citation, known),
+                )
             )
-        )
     return proposals
+
+
+def motion_of_its_own(source, citation, gazetteer):
+    """The motion a motion's own paper is ("Nr. 796 MOTIE VAN HET LID VAN DER PLAS"), with the
+    members who signed it under its dictum; None when the paper prints no dictum."""
+    lines = [line.strip() for line in source.raw.split("\n")]
+    end = next((i for i, line in enumerate(lines) if _DICTUM_END.search(line)), None)
+    if end is None:
+        return None
+    signers = []
+    for line in lines[end + 1 :]:
+        if not line:
+            continue
+        if (
+            len(line) > _SIGNATURE_MAX
+            or line in _PAGE_LABELS
+            or not _NAME_RE.fullmatch(line.split(" ", 1)[-1])
+        ):
+            break
+        signers.append(line)
+    heading = _MOTION_HEADING.search(source.text)
+    known = gazetteer.motions.get(citation.key)
+    return MotionProposal(
+        citation=format_citation(citation),
+        submitters=[surnames(name)[-1] if surnames(name) else name for name in signers],
+        passage=heading.group() if heading else lines[end],
+        known_motion=known,
+        confidence=0.95 if known else 0.9,
+    )
 
 
 def _submitters(match):
     return surnames(match.group("hyphen") or match.group("of") or match.group("bare") or "")
 
 
-def _inline_citation(citations, starts, start, stop):
-    """The first citation printed after the motion and before the next one or the sentence end."""
+def _inline_citations(citations, starts, start, stop):
+    """The citations printed after the motion and before the next one or the sentence end."""
+    found = []
     index = bisect.bisect_left(starts, start)
-    if index < len(citations) and citations[index].start < stop:
-        return citations[index].citation
-    return None
+    while index < len(citations) and citations[index].start < stop:
+        found.append(citations[index].citation)
+        index += 1
+    return found
 
 
 def _footnoted_citation(layout, citations, starts, start, stop):

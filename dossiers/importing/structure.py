@@ -27,6 +27,7 @@ LETTER = "brief"
 OTHER = "overig"
 BNC_FICHE = "bnc_fiche"
 WRITTEN_CONSULTATION = "schriftelijk_overleg"
+MOTION = "motie"
 
 HOME_AFFAIRS = "bz"
 JUSTICE = "justitie"
@@ -46,7 +47,12 @@ _LETTER_HEADING = re.compile(
     re.MULTILINE,
 )
 _CAPITALS_LINE = re.compile(r"^[^a-zà-ÿ]*[A-ZÀ-Þ]{2}[^a-zà-ÿ]*$")
-_REPORT_HEADING = re.compile(r"^\s*(?P<kind>Verslag|Geannoteerde agenda)\b.*\bRaad\b", re.DOTALL)
+# The report of a Council, not of a debate or committee meeting of parliament about one.
+_REPORT_HEADING = re.compile(
+    r"^\s*(?P<kind>Verslag(?!\s+van\s+(?:een|de)\s+(?:\w+\s+)?(?:overleg|commissiedebat|"
+    r"vergadering|notaoverleg|wetgevingsoverleg)\b)|Geannoteerde agenda)\b.*\bRaad\b",
+    re.DOTALL,
+)
 _HEADING_START = re.compile(r"^\s*(?:Verslag|Geannoteerde agenda)\b", re.MULTILINE)
 _HEADING_END = re.compile(rf"(?:\b\d{{4}}|\b{_MONTH})\W*$", re.IGNORECASE)
 _DATE_GOES_ON = re.compile(r"^\s*(?:(?:en|t/m|tot en met|[-–])\s*\d|\d{4}\b)", re.IGNORECASE)
@@ -62,12 +68,22 @@ _INFORMS_ABOUT_COUNCIL = re.compile(
     r"(?:\w*raad|Raad\b|Europese\s+Raad|Eurogroep)",
     re.IGNORECASE,
 )
+_COUNCIL_NAME = (
+    r"(?:(?:\w+\s+){0,2}?(?:JBZ-?\s?[Rr]aad|Raad\s+(?:voor\s+)?Justitie\s+en\s+Binnenlandse\s+Zaken"
+    r"|Raad\s+Algemene\s+Zaken|Europese\s+Raad|\w+raad))"
+)
+_ABOUT_AGENDA = re.compile(
+    rf"\bgeannoteerde\s+agenda\s+(?:(?:van|voor)\s+de\s+)?{_COUNCIL_NAME}", re.IGNORECASE
+)
+_ABOUT_COUNCIL = re.compile(rf"\bover\s+(?:de\s+)?{_COUNCIL_NAME}", re.IGNORECASE)
+_ABOUT_REPORT = re.compile(rf"\bverslag\s+(?:van\s+de\s+)?{_COUNCIL_NAME}", re.IGNORECASE)
+_ABOUT_REACH = 160  # characters from the agenda's name to the meeting's dates
 _SUBJECT = re.compile(r"^\s*Betreft\s*:?\s+(?P<subject>\S.*?)\s*$", re.MULTILINE)
 # The end of a sentence: not the full stop of "d.d. 29" or "o.a. de".
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(‘“\"]|\s*$)")
 _SENTENCE_MAX_CHARS = 600
 _PLACE_AND_DATE = re.compile(
-    rf"^\s*(?:Den Haag|'s-Gravenhage|Datum|Vastgesteld)\s*[,:]?\s*(?P<day>\d{{1,2}})\s+"
+    rf"^\s*(?:Den Haag|'s-Gravenhage|Datum|Vastgesteld|Voorgesteld)\s*[,:]?\s*(?P<day>\d{{1,2}})\s+"
     rf"(?P<month>{_MONTH})\s+(?P<year>\d{{4}})",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -96,6 +112,19 @@ _ANSWER_RECEIVED = re.compile(
 )
 _QUESTIONS = re.compile(r"^\s*(?:Vragen|Vraag)\s+van\s+(?:het|de)\s+(?:lid|leden)\b", re.MULTILINE)
 _WRITTEN_CONSULTATION = re.compile(r"\bVERSLAG VAN EEN SCHRIFTELIJK OVERLEG\b", re.IGNORECASE)
+# "Nr. 796 MOTIE VAN HET LID VAN DER PLAS", "GEWIJZIGDE MOTIE VAN DE LEDEN ...".
+_MOTION_HEADING = re.compile(
+    r"^\s*(?:Nr\.\s*\d+\s+)?(?:GEWIJZIGDE\s+)?MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b",
+    re.MULTILINE,
+)
+# A page of berthub.eu's tkconv heads a paper with its facts: "Nummer: 2025D47954, datum:
+# 2025-11-24" and "Onderdeel van kamerstukdossier 32317 -978".
+_PAGE_DATE = re.compile(
+    r"^\s*Nummer:\s*\d{4}D\d{5},\s*datum:\s*(?P<date>\d{4}-\d{2}-\d{2})\b", re.M
+)
+_PAGE_DOSSIER = re.compile(
+    r"\bkamerstukdossier\s+(?P<number>\d{4,6})(?:-(?P<chapter>\d{2}))?\s*-(?P<sub>\d{1,5})\b"
+)
 # A BNC cover letter presents fiches; the paper is the fiche ("Fiche: Prüm II-verordening").
 _FICHES = re.compile(
     r"\bontvangt u hierbij\s+\S+\s+fiches?\b|^\s*Fiche\s*:", re.IGNORECASE | re.MULTILINE
@@ -139,7 +168,8 @@ _SESSION_LINE = re.compile(
 )
 _CHAMBER_IN_FOOTER = re.compile(r"\b(?P<which>Tweede|Eerste)\s+Kamer\b", re.IGNORECASE)
 
-_DAY_LIST = r"\d{1,2}(?:\s*(?:,|en|-|–|t/m|tot en met)\s*\d{1,2})*"
+# "25, 26 en 27", "8-9", and "13 14" as a web page's title prints a range.
+_DAY_LIST = r"\d{1,2}(?:\s*(?:,|en|-|–|t/m|tot en met)\s*\d{1,2}|\s\d{1,2}(?=\s[a-z]))*"
 _DATE_RANGE = re.compile(
     rf"""\b(?:
         (?P<first_day>\d{{1,2}})\s+(?P<first_month>{_MONTH})(?:\s+(?P<first_year>\d{{4}}))?
@@ -230,6 +260,8 @@ def extract_document(source):
         document_type, confidence = COVER_LETTER, 0.7
     if _WRITTEN_CONSULTATION.search(head) or _CONSULTATION_OPENING.search(head):
         document_type, confidence = WRITTEN_CONSULTATION, 0.8
+    elif _MOTION_HEADING.search(head):
+        document_type, confidence = MOTION, 0.9
     elif document_type in (COVER_LETTER, LETTER) and _FICHES.search(head):
         document_type, confidence = BNC_FICHE, 0.8
     # A letter repeats its date in the running header of later pages ("Datum 15 januari 2024").
@@ -237,6 +269,7 @@ def extract_document(source):
         _letter_date(head)
         or _letter_date("\n".join(source.dropped))
         or _letter_date(head, _ANSWER_RECEIVED)
+        or _page_date(head)
     )
     addressee = _ADDRESSEE.search(normalize_text(head))
     chamber = _CHAMBER_BY_WORD[addressee.group("which").lower()] if addressee else ""
@@ -276,6 +309,22 @@ def extract_meeting(source, document):
     heading = _report_heading(lines)
     if heading and heading.text in source.text:
         candidates.append(heading.text)
+    # A written consultation or a debate on "de geannoteerde agenda van de formele JBZ-Raad
+    # van 8 en 9 december 2025", or "over informele JBZ-Raad te Stockholm van ...", is about
+    # that meeting; failing one, about the Council whose report it discusses.
+    if not candidates:
+        head = source.text[:_HEAD_CHARS]
+        about = min(
+            (
+                match
+                for pattern in (_ABOUT_AGENDA, _ABOUT_COUNCIL)
+                if (match := pattern.search(head))
+            ),
+            key=lambda match: match.start(),
+            default=None,
+        ) or _ABOUT_REPORT.search(head)
+        if about:
+            candidates.append(head[about.start() : about.start() + _ABOUT_REACH])
     found = [meeting for text in candidates if (meeting := _meeting_in(text, document.date))]
     if not found:
         return None
@@ -503,6 +552,11 @@ def _letter_date(head, pattern=_PLACE_AND_DATE):
     return _date(match.group("day"), match.group("month"), match.group("year"))
 
 
+def _page_date(head):
+    match = _PAGE_DATE.search(head)
+    return datetime.date.fromisoformat(match.group("date")) if match else None
+
+
 def _date(day, month, year):
     try:
         return datetime.date(int(year), MONTHS[month.lower()], int(day))
@@ -545,6 +599,7 @@ def _own_citation(source, head, chamber, date):
         or next(iter(printed), None)
         or _publication_row(head)
         or _print_mark(head)
+        or _print_mark(head, _PAGE_DOSSIER)
     )
 
 
@@ -561,9 +616,9 @@ def _publication_row(head):
     )
 
 
-def _print_mark(head):
+def _print_mark(head, pattern=_PRINT_MARK):
     """The official publications' mark of the paper, "kst-32317-830" or "kst-21501-02-2669"."""
-    match = _PRINT_MARK.search(head)
+    match = pattern.search(head)
     if not match:
         return None
     sub_number = match.group("sub")
