@@ -4,6 +4,7 @@ the seeds against the targets of issue 5."""
 import datetime
 import json
 import re
+import shutil
 from io import StringIO
 from pathlib import Path
 
@@ -13,27 +14,23 @@ from django.core.management import CommandError, call_command
 from dossiers.citations import format_citation, parse_citation
 from dossiers.dates import is_period_start
 from dossiers.importing.evaluation import (
+    CORPUS_DIR,
     EXPECTATIONS_DIR,
     KINDS,
     TARGETS,
+    agreement,
     as_table,
     combine,
     evaluate,
     evaluate_seeds,
+    expectations_as_proposals,
     expectations_path,
     load_expectations,
 )
 from dossiers.importing.gazetteer import Gazetteer
 from dossiers.importing.proposals import (
-    AgendaItemProposal,
     CitationProposal,
-    CommitmentProposal,
-    DocumentProposal,
-    MeetingProposal,
     MentionProposal,
-    MotionProposal,
-    Proposals,
-    StageEventProposal,
 )
 from dossiers.importing.reader import ImportText
 from dossiers.models import ParliamentaryDocument, Stage
@@ -47,73 +44,6 @@ NEW = "new:"
 
 def _date(iso):
     return datetime.date.fromisoformat(iso) if iso else None
-
-
-def _proposals_from(expected):
-    """The proposals a perfect importer would make for an expectation file."""
-    citations = []
-    for text in expected["citations"]:
-        citation = parse_citation(text)
-        citations.append(
-            CitationProposal(
-                text=text,
-                chamber=citation.chamber,
-                number=citation.dossier_number,
-                sub_number=citation.sub_number,
-                session_year=citation.session_year,
-                chapter=citation.dossier_chapter,
-                canonical=text,
-            )
-        )
-    meeting = expected["meeting"]
-    return Proposals(
-        document=DocumentProposal(
-            document_type=expected["document"]["document_type"],
-            date=_date(expected["document"]["date"]),
-        ),
-        meeting=meeting
-        and MeetingProposal(
-            start_date=_date(meeting["start_date"]),
-            end_date=_date(meeting["end_date"]),
-            is_informal=meeting["is_informal"],
-        ),
-        agenda_items=[AgendaItemProposal(**item) for item in expected["agenda_items"]],
-        citations=citations,
-        mentions=[
-            MentionProposal(dossier=None, name=name[len(NEW) :], passage="")
-            if name.startswith(NEW)
-            else MentionProposal(dossier=name, name=name, passage="")
-            for name in expected["mentions"]
-        ],
-        stage_events=[
-            StageEventProposal(
-                dossier=item["dossier"],
-                name=item["dossier"],
-                stage=item["stage"],
-                date=_date(item["date"]),
-                precision=item["precision"] or "",
-                expected=item["expected"],
-                passage=item["passage_contains"],
-            )
-            for item in expected["stage_events"]
-        ],
-        commitments=[
-            CommitmentProposal(
-                mps=list(item["mps"]),
-                debate_kind="",
-                debate_date=_date(item["debate_date"]),
-                subject="",
-                fulfilled_here=item["fulfilled_here"],
-                matched_commitment=None,
-                passage=f"Zo is het. {item['passage_contains']} en meer.",
-            )
-            for item in expected["commitments"]
-        ],
-        motions=[
-            MotionProposal(citation=item["citation"], submitters=item["submitters"], passage="")
-            for item in expected["motions"]
-        ],
-    )
 
 
 @pytest.fixture
@@ -176,7 +106,7 @@ def _assert_perfect(scores):
 
 
 def test_a_perfect_importer_scores_one(expected):
-    scores = evaluate(_proposals_from(expected), expected)
+    scores = evaluate(expectations_as_proposals(expected), expected)
 
     # EU references are scored only where an expectation file lists them (the corpus does).
     assert set(scores) == set(KINDS) - {"eu_references"}
@@ -199,14 +129,14 @@ def test_every_expectation_file_is_scored_perfect_by_what_it_expects(seed_name):
     _assert_perfect(
         {
             kind: score
-            for kind, score in evaluate(_proposals_from(expected), expected).items()
+            for kind, score in evaluate(expectations_as_proposals(expected), expected).items()
             if score["expected"]
         }
     )
 
 
 def test_a_miss_lowers_recall_only(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.citations.pop()
 
     score = evaluate(proposals, expected)["citations"]
@@ -216,7 +146,7 @@ def test_a_miss_lowers_recall_only(expected):
 
 
 def test_a_spurious_proposal_lowers_precision_only(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.mentions.append(MentionProposal(dossier="schengengrenscode", name="SGC", passage=""))
 
     score = evaluate(proposals, expected)["mentions"]
@@ -226,7 +156,7 @@ def test_a_spurious_proposal_lowers_precision_only(expected):
 
 
 def test_a_stage_event_with_the_wrong_date_is_missed_and_spurious(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.stage_events[0].date = datetime.date(2024, 1, 1)
 
     score = evaluate(proposals, expected)["stage_events"]
@@ -237,7 +167,7 @@ def test_a_stage_event_with_the_wrong_date_is_missed_and_spurious(expected):
 
 
 def test_a_stage_event_counts_when_one_side_has_no_date(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.stage_events[0].date = None  # the expectation has a date
     proposals.stage_events[1].date = datetime.date(2024, 3, 4)  # the expectation has none
 
@@ -247,7 +177,7 @@ def test_a_stage_event_counts_when_one_side_has_no_date(expected):
 
 
 def test_a_stage_event_must_agree_on_expected_or_reached(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.stage_events[1].expected = True
 
     score = evaluate(proposals, expected)["stage_events"]
@@ -256,7 +186,7 @@ def test_a_stage_event_must_agree_on_expected_or_reached(expected):
 
 
 def test_repeated_proposals_count_once_for_set_kinds_and_stage_events(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.citations += proposals.citations
     proposals.mentions += [MentionProposal(dossier="etias", name="ETIAS", passage="")]
     proposals.stage_events += [proposals.stage_events[0]]
@@ -266,7 +196,7 @@ def test_repeated_proposals_count_once_for_set_kinds_and_stage_events(expected):
 
 
 def test_a_repeated_commitment_is_spurious(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.commitments.append(proposals.commitments[0])
 
     score = evaluate(proposals, expected)["commitments"]
@@ -275,7 +205,7 @@ def test_a_repeated_commitment_is_spurious(expected):
 
 
 def test_a_new_instrument_matches_by_name_containment_ignoring_case(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.mentions[-1] = MentionProposal(dossier=None, name="EL PAcCTO 2.0", passage="")
     proposals.mentions.append(MentionProposal(dossier=None, name="el paccto", passage=""))
 
@@ -290,7 +220,7 @@ def test_a_new_instrument_matches_by_name_containment_ignoring_case(expected):
 
 
 def test_citations_match_by_key_not_by_session_year_or_spelling(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.citations = [
         CitationProposal(
             text="32317-872", chamber="TK", number="32317", sub_number="872", session_year=""
@@ -311,7 +241,7 @@ def test_citations_match_by_key_not_by_session_year_or_spelling(expected):
 
 
 def test_the_documents_own_number_counts_among_its_citations(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.document.citation = proposals.citations.pop(0).canonical
 
     score = evaluate(proposals, expected)["citations"]
@@ -320,7 +250,7 @@ def test_the_documents_own_number_counts_among_its_citations(expected):
 
 
 def test_a_citation_in_another_chamber_is_another_paper(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.citations[0].chamber = "EK"
 
     score = evaluate(proposals, expected)["citations"]
@@ -330,7 +260,7 @@ def test_a_citation_in_another_chamber_is_another_paper(expected):
 
 
 def test_a_commitment_matches_on_its_debate_date_when_the_passage_differs(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.commitments[0].passage = (
         "Toezegging aan het lid Piri in het Commissiedebat voorafgaand aan de JBZ-Raad van 4 en "
         "5 maart, d.d. 29 februari 2024"
@@ -342,7 +272,7 @@ def test_a_commitment_matches_on_its_debate_date_when_the_passage_differs(expect
 
 
 def test_a_commitment_to_another_member_does_not_match(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.commitments[0].mps = ["Koekkoek"]
 
     score = evaluate(proposals, expected)["commitments"]
@@ -351,7 +281,7 @@ def test_a_commitment_to_another_member_does_not_match(expected):
 
 
 def test_a_commitment_without_member_needs_its_passage(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.commitments[1].passage = "Uw Kamer wordt binnenkort geïnformeerd."
 
     score = evaluate(proposals, expected)["commitments"]
@@ -363,14 +293,14 @@ def test_a_commitment_without_member_needs_its_passage(expected):
 
 def test_members_match_with_or_without_their_particles(expected):
     expected["commitments"][0]["mps"] = ["van Haga"]
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.commitments[0].mps = ["Haga"]
 
     assert evaluate(proposals, expected)["commitments"]["recall"] == 1.0
 
 
 def test_motions_and_agenda_items_match_by_their_keys(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.motions[0].citation = "Kamerstukken II 2023/24, 36 410 VI, nr. 86"
     proposals.agenda_items[1].title = "Een andere titel"
     proposals.agenda_items[0].number = 2
@@ -382,7 +312,7 @@ def test_motions_and_agenda_items_match_by_their_keys(expected):
 
 
 def test_document_and_meeting_must_agree_in_every_field(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.document.date = datetime.date(2024, 3, 20)
     proposals.meeting.is_informal = True
 
@@ -396,7 +326,7 @@ def test_document_and_meeting_must_agree_in_every_field(expected):
 
 def test_nothing_expected_and_nothing_found_has_no_figures(expected):
     expected["motions"] = []
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
 
     score = evaluate(proposals, expected)["motions"]
 
@@ -404,8 +334,8 @@ def test_nothing_expected_and_nothing_found_has_no_figures(expected):
 
 
 def test_overall_figures_are_micro_averaged(expected):
-    perfect = evaluate(_proposals_from(expected), expected)
-    proposals = _proposals_from(expected)
+    perfect = evaluate(expectations_as_proposals(expected), expected)
+    proposals = expectations_as_proposals(expected)
     proposals.citations = []
     empty = evaluate(proposals, expected)
 
@@ -417,7 +347,7 @@ def test_overall_figures_are_micro_averaged(expected):
 
 
 def test_the_table_shows_figures_targets_and_time(expected):
-    proposals = _proposals_from(expected)
+    proposals = expectations_as_proposals(expected)
     proposals.commitments.pop()
     kinds = evaluate(proposals, expected)
     report = {
@@ -541,3 +471,36 @@ def test_the_importer_meets_its_targets_on_the_seeds(seeded):
     assert sorted(report["documents"]) == SEED_NAMES
     unmet = [kind for kind, target in report["targets"].items() if not target["met"]]
     assert unmet == [], "Targets not met on the seeds:\n" + as_table(report, details=True)
+
+
+def test_a_second_person_who_wrote_the_same_agrees_fully(tmp_path):
+    for name in ("tk-2022D04444", "kst-35612-D", "tk-2022D42003"):
+        shutil.copy(CORPUS_DIR / "dev" / f"{name}.json", tmp_path)
+
+    overall = agreement(CORPUS_DIR / "dev", tmp_path)["overall"]
+
+    for kind in ("citations", "mentions", "stage_events", "commitments", "document"):
+        assert overall[kind]["expected"] > 0, kind
+        assert (overall[kind]["recall"], overall[kind]["precision"]) == (1.0, 1.0), kind
+
+
+def test_agreement_counts_what_the_second_person_left_out_or_added(tmp_path):
+    second = json.loads((CORPUS_DIR / "dev" / "tk-2022D04444.json").read_text(encoding="utf-8"))
+    dropped = second["mentions"].pop()  # the second person missed one file ...
+    second["new_dossiers"] = [d for d in second["new_dossiers"] if d["name"] != dropped]
+    second["stage_events"] = [e for e in second["stage_events"] if e["dossier"] != dropped]
+    second["mentions"].append("new:Richtlijn die niemand anders zag")  # ... and saw another
+    second["new_dossiers"].append(
+        {
+            "name": "new:Richtlijn die niemand anders zag",
+            "title": "x",
+            "instrument_type": "richtlijn",
+            "short_name": None,
+            "references": [],
+        }
+    )
+    (tmp_path / "tk-2022D04444.json").write_text(json.dumps(second), encoding="utf-8")
+
+    mentions = agreement(CORPUS_DIR / "dev", tmp_path)["overall"]["mentions"]
+
+    assert (mentions["expected"], mentions["found"], mentions["true_positives"]) == (10, 10, 9)

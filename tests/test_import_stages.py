@@ -254,6 +254,11 @@ def _events(text, reference, meeting_days=(None, None), gazetteer=None):
     }
 
 
+def _files_at(stage, text, reference):
+    """The files `text` says reached or will reach `stage`."""
+    return {name for name, found, _date, _expected in _events(text, reference) if found == stage}
+
+
 def test_what_the_commission_published_is_proposed_or_adopted_by_it():
     """tkconv-2025D47954: a communication and a proposal are published, the Commission's own
     implementing decision is adopted."""
@@ -297,11 +302,7 @@ def test_a_sentence_that_lists_the_files_takes_the_stage_of_the_one_before():
         "wederzijdse erkenning rijontzeggingen, de Herziening rijbewijsrichtlijn en de "
         "Verordening spoorweginfrastructuur-capaciteit."
     )
-    trilogues = {
-        name for name, stage, _date, _expected in _events(text, d(2025, 5, 20)) if stage == 60
-    }
-
-    assert trilogues == {
+    assert _files_at(Stage.TRILOGUES, text, d(2025, 5, 20)) == {
         "Richtlijn Rivierinformatiediensten (RIS)",
         "Richtlijn wederzijdse erkenning rijontzeggingen",
         "rijbewijsrichtlijn",
@@ -315,11 +316,7 @@ def test_council_positions_listed_after_a_colon():
         "geweld tegen vrouwen, de Richtlijn vermogensherstel en confiscatie en op anti-SLAPP "
         "richtlijn (Pagina 7)."
     )
-    mandates = {
-        name for name, stage, _date, _expected in _events(text, d(2023, 6, 19)) if stage == 40
-    }
-
-    assert mandates == {
+    assert _files_at(Stage.COUNCIL_MANDATE, text, d(2023, 6, 19)) == {
         "richtlijn-geweld-tegen-vrouwen",
         "Richtlijn vermogensherstel en confiscatie",
         "anti-SLAPP richtlijn",

@@ -53,6 +53,17 @@ from pathlib import Path
 
 from ..citations import Citation, CitationError, format_citation, parse_reference
 from ..models import Stage
+from .proposals import (
+    AgendaItemProposal,
+    CitationProposal,
+    CommitmentProposal,
+    DocumentProposal,
+    MeetingProposal,
+    MentionProposal,
+    MotionProposal,
+    Proposals,
+    StageEventProposal,
+)
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parent / "expectations"
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "tests" / "import_corpus"
@@ -184,6 +195,119 @@ def evaluate_sets(seeds_dir, gazetteer, corpus_dir=CORPUS_DIR):
     for half in CORPUS_HALVES:
         reports[half] = evaluate_seeds(Path(corpus_dir) / half, gazetteer, expectations_dir=None)
     return reports
+
+
+def agreement(first_dir, second_dir):
+    """How far two people agree who wrote expectations for the same documents: the second
+    person's files (`second_dir`/<name>.json) scored as if they were the importer's proposals
+    against the first's (`first_dir`/<name>.json), by evaluate's rules. Recall is then the share
+    of the first person's items the second also wrote down, precision the other way round: the
+    ceiling of what an extractor can be expected to reach against either."""
+    documents = {}
+    for path in sorted(Path(second_dir).glob("*.json")):
+        first = Path(first_dir) / path.name
+        if first.exists():
+            second = load_expectations(path)
+            documents[path.stem] = evaluate(
+                expectations_as_proposals(second), load_expectations(first)
+            )
+    return {"documents": documents, "overall": combine(documents)}
+
+
+def agreement_table(report, details=False):
+    """The overall figures of `agreement` as plain text."""
+    return "\n".join(_table(report["overall"], details))
+
+
+def expectations_as_proposals(expected):
+    """An expectation file read as the importer's proposals (a proposals.Proposals)."""
+
+    def day(text):
+        return datetime.date.fromisoformat(text) if text else None
+
+    def dossier_and_name(key):
+        if key.startswith(NEW_INSTRUMENT):
+            return None, key[len(NEW_INSTRUMENT) :]
+        return key, key
+
+    facts = expected["document"]
+    meeting = expected["meeting"]
+    references = {
+        item["name"]: item.get("references", []) for item in expected.get("new_dossiers", [])
+    }
+    mentions = [
+        MentionProposal(*dossier_and_name(key), passage="", references=references.get(key, []))
+        for key in expected["mentions"]
+    ]
+    # The references the file gives, carried by a mention without a name (counted for nothing).
+    mentions.append(MentionProposal(None, "", "", references=expected.get("eu_references", [])))
+    return Proposals(
+        document=DocumentProposal(
+            document_type=facts["document_type"],
+            date=day(facts["date"]),
+            chamber=facts.get("chamber") or "",
+            citation=facts.get("citation") or "",
+        ),
+        meeting=MeetingProposal(
+            start_date=day(meeting["start_date"]),
+            end_date=day(meeting["end_date"]),
+            is_informal=meeting["is_informal"],
+            formation=meeting.get("formation", "jbz"),
+        )
+        if meeting
+        else None,
+        agenda_items=[
+            AgendaItemProposal(item["section"], item["number"], item.get("title", ""))
+            for item in expected["agenda_items"]
+        ],
+        citations=[_citation_proposal(text) for text in expected["citations"]],
+        mentions=mentions,
+        stage_events=[
+            StageEventProposal(
+                *dossier_and_name(event["dossier"]),
+                stage=event["stage"],
+                date=day(event["date"]),
+                precision=event["precision"] or "day",
+                expected=event["expected"],
+                passage=event["passage_contains"],
+            )
+            for event in expected["stage_events"]
+        ],
+        commitments=[
+            CommitmentProposal(
+                mps=item["mps"],
+                debate_kind="",
+                debate_date=day(item["debate_date"]),
+                subject="",
+                fulfilled_here=item["fulfilled_here"],
+                matched_commitment=None,
+                passage=item["passage_contains"],
+                number=item.get("number") or "",
+            )
+            for item in expected["commitments"]
+        ],
+        motions=[
+            MotionProposal(item["citation"], item["submitters"], passage="")
+            for item in expected["motions"]
+        ],
+    )
+
+
+def _citation_proposal(text):
+    """A canonical citation as the importer proposes it: a Kamerstuk with its number fields,
+    any other kind by its canonical form alone."""
+    citation = parse_reference(text)
+    if not isinstance(citation, Citation):
+        return CitationProposal(text, "", "", "", "", canonical=text)
+    return CitationProposal(
+        text=text,
+        chamber=citation.chamber,
+        number=citation.dossier_number,
+        sub_number=citation.sub_number,
+        session_year=citation.session_year,
+        chapter=citation.dossier_chapter,
+        canonical=text,
+    )
 
 
 def combine(results):

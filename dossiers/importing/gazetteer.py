@@ -58,41 +58,70 @@ class Gazetteer:
 
     @classmethod
     def from_database(cls):
-        from ..models import Commitment, Dossier, Motion, ParliamentaryDocument, Person
+        """What the database knows, read as plain values: with twenty years of data (thousands
+        of dossiers, commitments and documents) model instances would cost seconds."""
+        from ..citations import Citation
+        from ..models import (
+            Commitment,
+            Dossier,
+            DossierAlias,
+            Motion,
+            ParliamentaryDocument,
+            Person,
+        )
 
+        aliases = {}
+        for dossier_id, alias in DossierAlias.objects.values_list("dossier_id", "alias"):
+            aliases.setdefault(dossier_id, []).append(alias)
+        dossier_fields = ("slug", "title", "short_name", "instrument_type")
+        dossier_fields += ("commission_reference", "procedure_reference")
         dossiers = [
-            KnownDossier(
-                slug=dossier.slug,
-                title=dossier.title,
-                short_name=dossier.short_name,
-                instrument_type=dossier.instrument_type,
-                aliases=tuple(alias.alias for alias in dossier.aliases.all()),
-                commission_reference=dossier.commission_reference,
-                procedure_reference=dossier.procedure_reference,
+            KnownDossier(**values, aliases=tuple(aliases.get(pk, ())))
+            for pk, values in (
+                (row.pop("pk"), row) for row in Dossier.objects.values("pk", *dossier_fields)
             )
-            for dossier in Dossier.objects.prefetch_related("aliases")
         ]
+        members_of = {}
+        for commitment_id, name in Commitment.members.through.objects.values_list(
+            "commitment_id", "person__name"
+        ):
+            members_of.setdefault(commitment_id, []).append(name)
+        commitment_rows = Commitment.objects.values_list(
+            "pk", "debate__kind", "debate__date", "subject", "text", "status"
+        )
         commitments = [
             KnownCommitment(
-                pk=commitment.pk,
-                members=tuple(member.name for member in commitment.members.all()),
-                debate_kind=commitment.debate.kind if commitment.debate else "",
-                debate_date=commitment.debate.date if commitment.debate else None,
-                subject=commitment.subject,
-                text=commitment.text,
-                status=commitment.status,
+                pk=pk,
+                members=tuple(members_of.get(pk, ())),
+                debate_kind=debate_kind or "",
+                debate_date=debate_date,
+                subject=subject,
+                text=text,
+                status=status,
             )
-            for commitment in Commitment.objects.select_related("debate").prefetch_related(
-                "members"
-            )
+            for pk, debate_kind, debate_date, subject, text, status in commitment_rows
         ]
+
+        def key(chamber, number, chapter, sub_number):
+            return Citation(
+                chamber=chamber,
+                dossier_number=number,
+                dossier_chapter=chapter,
+                sub_number=sub_number,
+            ).key
+
+        number_fields = ("chamber", "dossier_number", "dossier_chapter", "sub_number")
         documents = {
-            document.as_citation().key: document.pk
-            for document in ParliamentaryDocument.objects.exclude(sub_number="")
+            key(*fields): pk
+            for pk, *fields in ParliamentaryDocument.objects.exclude(sub_number="").values_list(
+                "pk", *number_fields
+            )
         }
         motions = {
-            motion.document.as_citation().key: motion.pk
-            for motion in Motion.objects.select_related("document").exclude(document__sub_number="")
+            key(*fields): pk
+            for pk, *fields in Motion.objects.exclude(document__sub_number="").values_list(
+                "pk", *(f"document__{field}" for field in number_fields)
+            )
         }
         members = list(
             Person.objects.filter(role=Person.Role.MEMBER).values_list("name", flat=True)

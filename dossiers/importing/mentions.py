@@ -668,6 +668,18 @@ def bag_of_words(name):
     return frozenset(stem for word in _WORD.findall(name) for stem in _word_stems(word))
 
 
+# A word start: letters after anything that is not one.
+_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]+")
+_PREFIX_LETTERS = 5
+
+
+def _prefix_key(text):
+    """The first letters of the first word of `text` in lower case, or "" when it starts with no
+    letter: the key a name is looked up by at a word start."""
+    match = re.match(r"[^\W\d_]+", text)
+    return match.group()[:_PREFIX_LETTERS].lower() if match else ""
+
+
 def _pair_key(first, second):
     """(the two stems in lower case, the head) of an elided pair ("Asiel-", "Migratiepact"),
     or None when the second word ends in no head."""
@@ -730,18 +742,19 @@ class DossierMatcher:
         alternatives.sort(key=lambda item: len(item[0]), reverse=True)
         self.names = [name for name, _slug, _acronym in alternatives]
         self.slugs = [slug for _name, slug, _acronym in alternatives]
-        # One alternation, grouped by first letter so that a word start tries only the names
-        # that can begin there; the matched group's number says which name it is.
-        by_initial = {}
+        # The names by the first letters of their first word: at a word start of a text only
+        # the names that can begin there are tried (thousands of names in one alternation would
+        # each be tried at every word). A name that begins with no letter ("32023H0681") is
+        # looked for on its own. The matched group's number says which name it is.
+        self.branches_by_prefix, other = {}, []
         for index, (name, _slug, acronym) in enumerate(alternatives):
             # Acronyms are case-sensitive words ("APR" is not "apr"); other names are not.
             branch = rf"{re.escape(name)}(?![^\W\d_])" if acronym else f"(?i:{_name_pattern(name)})"
-            by_initial.setdefault(name[0].lower(), []).append(f"(?P<n{index}>{branch})")
-        groups = [
-            f"(?=[{re.escape(initial)}{re.escape(initial.upper())}])(?:{'|'.join(branches)})"
-            for initial, branches in by_initial.items()
-        ]
-        self.pattern = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(groups)})") if groups else None
+            branch = f"(?P<n{index}>{branch})"
+            prefix = _prefix_key(name)
+            (self.branches_by_prefix.setdefault(prefix, []) if prefix else other).append(branch)
+        self.patterns_by_prefix = {}
+        self.other_names = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(other)})") if other else None
         self.types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
         self.distinctive = self._distinctive(gazetteer)
         self.bags = self._bags(gazetteer)
@@ -865,17 +878,37 @@ class DossierMatcher:
                     countries.setdefault(match.group("country"), set()).add(dossier.slug)
         return {country: next(iter(s)) for country, s in countries.items() if len(s) == 1}
 
+    def _names_at(self, text):
+        """Matches of the known names in `text`, leftmost first, none inside another."""
+        end = 0
+        for word in _WORD_START.finditer(text):
+            if word.start() < end:
+                continue
+            pattern = self._pattern_for(_prefix_key(word.group()))
+            match = pattern.match(text, word.start()) if pattern else None
+            if match:
+                end = match.end()
+                yield match
+        if self.other_names is not None:
+            yield from self.other_names.finditer(text)
+
+    def _pattern_for(self, prefix):
+        """The alternation of the names that begin with `prefix`, compiled when first needed."""
+        if prefix not in self.patterns_by_prefix:
+            branches = self.branches_by_prefix.get(prefix)
+            self.patterns_by_prefix[prefix] = re.compile("|".join(branches)) if branches else None
+        return self.patterns_by_prefix[prefix]
+
     def find(self, text):
         """Every known name in `text`, as Found, in order; overlapping finds are dropped."""
         found = []
-        if self.pattern is not None:
-            for match in self.pattern.finditer(text):
-                index = int(match.lastgroup[1:])
-                # As the gazetteer spells it, or in another case or form.
-                confidence = 0.95 if match.group() == self.names[index] else 0.85
-                found.append(
-                    Found(self.slugs[index], match.group(), match.start(), match.end(), confidence)
-                )
+        for match in self._names_at(text):
+            index = int(match.lastgroup[1:])
+            # As the gazetteer spells it, or in another case or form.
+            confidence = 0.95 if match.group() == self.names[index] else 0.85
+            found.append(
+                Found(self.slugs[index], match.group(), match.start(), match.end(), confidence)
+            )
         found += self._elided(text)
         found += self._defined(text, found)
         found += self._countries_in(text)

@@ -11,6 +11,8 @@ from django.core.management import BaseCommand, CommandError
 from dossiers.importing.evaluation import (
     CORPUS_DIR,
     CORPUS_HALVES,
+    agreement,
+    agreement_table,
     as_summary,
     as_table,
     evaluate_seeds,
@@ -49,9 +51,19 @@ class Command(BaseCommand):
             choices=("seeds", *CORPUS_HALVES),
             help="Evaluate only this set (repeatable); default all three.",
         )
+        parser.add_argument(
+            "--agreement",
+            type=Path,
+            metavar="FOLDER",
+            help="Instead: score a second person's expectations (FOLDER/<name>.json) against the "
+            "corpus's for the same documents, to see how far two people agree.",
+        )
         parser.add_argument("--format", choices=("table", "json"), default="table")
 
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        if options["agreement"]:
+            return self.agreement(options["agreement"], options["corpus"], options["format"])
         seeds_dir = options["seeds"]
         if not seeds_dir.is_dir():
             raise CommandError(f"No folder of seed documents at {seeds_dir}.")
@@ -82,3 +94,23 @@ class Command(BaseCommand):
             self.stdout.write(f"=== {name} ===\n{as_table(report, details=details)}\n")
         if len(reports) > 1:
             self.stdout.write(as_summary(reports))
+
+    def agreement(self, folder, corpus, output):
+        if not folder.is_dir():
+            raise CommandError(f"No folder of expectations at {folder}.")
+        reports = {
+            half: agreement(corpus / half, folder)
+            for half in CORPUS_HALVES
+            if any((corpus / half / path.name).exists() for path in folder.glob("*.json"))
+        }
+        if not reports:
+            raise CommandError(f"No file in {folder} has a namesake in the corpus at {corpus}.")
+        if output == "json":
+            self.stdout.write(json.dumps(reports, indent=2, ensure_ascii=False))
+            return
+        for half, report in reports.items():
+            count = len(report["documents"])
+            self.stdout.write(
+                f"=== a second person against the corpus, {count} documents of {half} ===\n"
+                + agreement_table(report, details=self.verbosity >= 2)
+            )
