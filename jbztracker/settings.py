@@ -136,6 +136,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # kept in the database: `manage.py db_worker` runs them; no other server is needed.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The official sources (dossiers/sources/): where they are, and how politely to ask them.
+OFFICIAL_SOURCES = {
+    # Kamerstukken: the government's repository of official publications, searched with SRU 2.0.
+    "officielebekendmakingen": os.environ.get(
+        "SOURCE_OFFICIAL_PUBLICATIONS", "https://repository.overheid.nl/sru"
+    ),
+    # Commitments (Toezegging) and debates (Activiteit): the Tweede Kamer's OData API.
+    "tweedekamer": os.environ.get(
+        "SOURCE_TWEEDE_KAMER", "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
+    ),
+    # Procedure files: the European Parliament's open data API.
+    "europarl": os.environ.get("SOURCE_EUROPARL", "https://data.europarl.europa.eu/api/v2/"),
+}
+SOURCE_TIMEOUT_SECONDS = int(os.environ.get("SOURCE_TIMEOUT_SECONDS", "30"))
+SOURCE_RETRIES = 3  # for a dropped connection or a 429/5xx answer, waiting longer each time
+SOURCE_BACKOFF_SECONDS = 2.0  # the first wait; then 4, 8 s (a Retry-After header is obeyed)
+SOURCE_MIN_INTERVAL_SECONDS = float(os.environ.get("SOURCE_MIN_INTERVAL_SECONDS", "1.0"))
+SOURCE_USER_AGENT = "jbztracker (Ministerie van Justitie en Veiligheid; EU-JBZ-dossiers)"
+# What a daily sync fetches: the JBZ-Raad's Kamerstukken, and the commitments of the ministers
+# of Justice and Security and of Asylum and Migration (by the words of their ministry's name).
+SOURCE_SERIES = _comma_list(os.environ.get("SOURCE_SERIES", "32317"))
+SOURCE_MINISTRIES = ("Justitie en Veiligheid", "Asiel en Migratie")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -10,6 +10,7 @@ from .dossier import Dossier, DossierAlias, Topic
 from .importing import DocumentImport
 from .motion import Motion, MotionReport
 from .people import Debate, Person
+from .sources import Source, SourceProposal, SourceSync
 from .stage import Stage, StageEvent
 
 __all__ = [
@@ -28,6 +29,9 @@ __all__ = [
     "ParliamentaryDocument",
     "Person",
     "PolicyArea",
+    "Source",
+    "SourceProposal",
+    "SourceSync",
     "Stage",
     "StageEvent",
     "StandingCommitmentCheck",

@@ -161,6 +161,18 @@ class Commitment(VersionedModel):
     )
     fulfilment_passage = models.TextField(_("fulfilling passage"), blank=True)
     fulfilled_on = models.DateField(_("fulfilled on"), null=True, blank=True)
+    chamber_number = models.CharField(
+        _("the chamber's number"),
+        max_length=30,
+        blank=True,
+        help_text=_("How the chamber registers it: TZ202403-117 (Tweede Kamer), T03401 (Eerste)."),
+    )
+    chamber_status = models.CharField(
+        _("the chamber's status"),
+        max_length=40,
+        blank=True,
+        help_text=_("As the chamber's register last gave it: Openstaand, Afgedaan ..."),
+    )
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -209,6 +221,12 @@ class Commitment(VersionedModel):
                 condition=Q(debate__isnull=False) | Q(made_in_document__isnull=False),
                 name="commitment_has_origin",
                 violation_error_message=_("Say in which debate or document it was made."),
+            ),
+            models.UniqueConstraint(
+                fields=["chamber_number"],
+                condition=~Q(chamber_number=""),
+                name="commitment_chamber_number_once",
+                violation_error_message=_("Another commitment has this number of the chamber."),
             ),
         ]
         indexes = [

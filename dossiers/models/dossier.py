@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..citations import procedure_links
 from ..dates import format_period
 from .base import PolicyArea
 from .locking import VersionedModel
@@ -225,6 +226,10 @@ class Dossier(VersionedModel):
 
     def __str__(self):
         return f"{self.title} ({self.short_name})" if self.short_name else self.title
+
+    def procedure_links(self):
+        """(label, address) of the EU's public pages of its procedure: OEIL and EUR-Lex."""
+        return procedure_links(self.procedure_reference) if self.procedure_reference else []
 
     def get_absolute_url(self):
         return reverse("dossiers:dossier_detail", args=[self.slug])

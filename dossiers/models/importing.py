@@ -22,6 +22,12 @@ class DocumentImport(models.Model):
         DISCARDED = "discarded", _("discarded")
 
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    source_url = models.URLField(
+        _("source address"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where it was fetched from; the accepted document keeps it as its link."),
+    )
     upload = models.BinaryField(
         _("upload"), blank=True, default=b"", help_text=_("The file as uploaded, until read.")
     )

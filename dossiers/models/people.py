@@ -86,6 +86,12 @@ class Debate(models.Model):
         related_name="debates",
         help_text=_("The Council this debate prepared."),
     )
+    chamber_number = models.CharField(
+        _("the chamber's number"),
+        max_length=20,
+        blank=True,
+        help_text=_("The Tweede Kamer's number of the activity: 2024A01894."),
+    )
     notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()
 
@@ -96,7 +102,12 @@ class Debate(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["date", "kind", "subject"], name="debate_unique_date_kind_subject"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["chamber_number"],
+                condition=~models.Q(chamber_number=""),
+                name="debate_chamber_number_once",
+            ),
         ]
 
     def __str__(self):
