@@ -149,6 +149,52 @@ def format_citation(citation):
     return ", ".join(parts)
 
 
+# The official publications name each Kamerstuk by an identifier: "kst-32317-867",
+# "kst-21501-20-2000" (sub-series), "kst-36410-VI-85" (budget chapter), "kst-35612-D" (a lettered
+# paper of the Eerste Kamer). Its page is the publication a citation links to.
+_OFFICIAL_IDENTIFIER = re.compile(
+    r"\bkst-(?P<number>\d{4,6})(?:-(?P<chapter>\d{2}|[IVX]{1,5}))?-(?P<sub>\d{1,5}|[A-Z]{1,2})\b"
+)
+OFFICIAL_PAGE = "https://zoek.officielebekendmakingen.nl/{identifier}.html"
+
+
+def official_identifier(citation):
+    """ "kst-32317-867" for a Kamerstuk with a paper number; "" for a whole dossier."""
+    if not citation.sub_number:
+        return ""
+    parts = ["kst", citation.dossier_number, citation.dossier_chapter, citation.sub_number]
+    return "-".join(part for part in parts if part)
+
+
+def official_url(citation):
+    """The address of the paper's page on zoek.officielebekendmakingen.nl, or ""."""
+    identifier = official_identifier(citation)
+    return OFFICIAL_PAGE.format(identifier=identifier) if identifier else ""
+
+
+def find_official_identifier(text):
+    """The Kamerstuk an official identifier in `text` names ("kst-32317-867", also inside an
+    address), or None. A lettered paper is the Eerste Kamer's; the session year is not in it."""
+    match = _OFFICIAL_IDENTIFIER.search(text)
+    if match is None:
+        return None
+    sub_number = match.group("sub")
+    return Citation(
+        chamber=EERSTE_KAMER if sub_number.isalpha() else TWEEDE_KAMER,
+        dossier_number=match.group("number"),
+        dossier_chapter=match.group("chapter") or "",
+        sub_number=sub_number,
+    )
+
+
+def citation_to_fetch(text):
+    """The Kamerstuk a citation ("Kamerstuk 32 317, nr. 867") or an official address
+    ("https://zoek.officielebekendmakingen.nl/kst-32317-867.html") names; CitationError when
+    it names none."""
+    text = text.strip()
+    return (find_official_identifier(text) if "kst-" in text else None) or parse_citation(text)
+
+
 def format_dossier_number(number):
     """'32317' -> '32 317', as the Kamer prints it; four digits stay together."""
     digits = re.sub(r"\s", "", number)
@@ -440,3 +486,28 @@ _OTHER_FORMS = (
     (_LETTER_RE, _letter_from_match),
     (_EU_RE, _eu_from_match),
 )
+
+
+def procedure_links(reference):
+    """(label, address) of the public pages that follow an EU procedure ("2022/0155(COD)"):
+    the European Parliament's Legislative Observatory and EUR-Lex's procedure page."""
+    match = _PROCEDURE_PARTS.fullmatch(str(reference))
+    if match is None:
+        return []
+    year, number = match.group("year"), match.group("number")
+    return [
+        (
+            "Legislative Observatory",
+            f"https://oeil.secure.europarl.europa.eu/oeil/en/procedure-file?reference={reference}",
+        ),
+        ("EUR-Lex", f"https://eur-lex.europa.eu/procedure/EN/{year}_{int(number)}"),
+    ]
+
+
+def europarl_process_id(reference):
+    """ "2022-0155" for "2022/0155(COD)": how the European Parliament's open data names it."""
+    match = _PROCEDURE_PARTS.fullmatch(str(reference))
+    return f"{match.group('year')}-{match.group('number')}" if match else ""
+
+
+_PROCEDURE_PARTS = re.compile(r"(?P<year>(?:19|20)\d{2})/(?P<number>\d{4})\((?P<type>[A-Z]{3})\)")

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import api, commitment, council, dashboard, dossier, feeds, importing, overview
+from .views import (
+    api,
+    commitment,
+    council,
+    dashboard,
+    dossier,
+    feeds,
+    importing,
+    overview,
+    sources,
+)
 from .views.account import account
 
 app_name = "dossiers"
@@ -31,6 +41,9 @@ urlpatterns = [
     ),
     path("import/", importing.import_start, name="import_start"),
     path("import/<int:pk>/", importing.import_review, name="import_review"),
+    path("bronnen/", sources.source_health, name="source_health"),
+    path("bronnen/voorstellen/", sources.proposal_list, name="source_proposals"),
+    path("bronnen/voorstellen/<int:pk>/besluit/", sources.proposal_decide, name="proposal_decide"),
     path("agenda.ics", feeds.calendar, name="calendar"),
     path("feed/stadia/", feeds.StageChangeFeed(), name="stage_feed"),
     path("account/", account, name="account"),

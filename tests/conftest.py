@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+import responses
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -24,12 +25,15 @@ from dossiers.models import (
     MotionReport,
     ParliamentaryDocument,
     Person,
+    PolicyArea,
     Stage,
     StageEvent,
     StandingCommitmentCheck,
     Topic,
 )
 from dossiers.roles import EDITOR_GROUP, READER_GROUP
+
+from . import source_fakes
 
 SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -249,3 +253,22 @@ def sample(db):
         "state_secretary": state_secretary,
         "topic": topic,
     }
+
+
+@pytest.fixture
+def fake_sources():
+    """The official sources played by their kept responses (tests/source_fakes.py): a
+    RequestsMock that refuses every request nothing was registered for."""
+    with source_fakes.QUICK, responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        yield mock
+
+
+@pytest.fixture
+def procedure_dossier(db):
+    """A dossier with the EU procedure number of the kept events (source_responses/europarl)."""
+    return Dossier.objects.create(
+        title="Voorbeeld (geconstrueerd)",
+        slug="voorbeeld",
+        procedure_reference="2099/0001(COD)",
+        policy_area=PolicyArea.HOME_AFFAIRS,
+    )

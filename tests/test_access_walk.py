@@ -26,6 +26,8 @@ from dossiers.models import (
     Dossier,
     FeedToken,
     ParliamentaryDocument,
+    Source,
+    SourceProposal,
 )
 
 from .conftest import SEEDS_DIR
@@ -74,6 +76,12 @@ EXPECTED = {
     # The empty POST asks for nothing: the upload form shows again, the review refuses it.
     "dossiers:import_start": expect(reader=(FORBIDDEN, FORBIDDEN), editor=(OK, OK)),
     "dossiers:import_review": expect(reader=(FORBIDDEN, FORBIDDEN), editor=(OK, BAD_REQUEST)),
+    # The official sources are an editor's tool: readers do not see them.
+    "dossiers:source_health": expect(reader=(FORBIDDEN, FORBIDDEN), editor=(OK, OK)),
+    "dossiers:source_proposals": expect(reader=(FORBIDDEN, FORBIDDEN), editor=(OK, OK)),
+    "dossiers:proposal_decide": expect(
+        reader=(NOT_ALLOWED, FORBIDDEN), editor=(NOT_ALLOWED, REDIRECT)
+    ),
     # Also open with a valid token, checked in the walk.
     "dossiers:calendar": READ,
     "dossiers:stage_feed": READ,
@@ -254,8 +262,17 @@ def walk(seeded, reader, editor):
         .order_by("date", "pk")
         .first()
     )
+    dossier = Dossier.objects.order_by("pk").first()
+    proposal = SourceProposal.objects.create(
+        source=Source.EUROPEAN_PARLIAMENT,
+        kind=SourceProposal.Kind.STAGE_EVENT,
+        key="walk",
+        dossier=dossier,
+        data={"stage": 100, "date": "2024-04-10", "activity_type": "PLENARY_VOTE"},
+    )
     return {
-        "dossier": Dossier.objects.order_by("pk").first(),
+        "dossier": dossier,
+        "proposal": proposal,
         "meeting": CouncilMeeting.objects.order_by("pk").first(),
         "tick_off_meeting": document.meetings.order_by("pk").first(),
         "tick_off_document": document,
@@ -278,6 +295,7 @@ URL_ARGS = {
     "dossiers:quarterly_overview": lambda w: [2023, 4],
     "dossiers:quarterly_overview_xlsx": lambda w: [2023, 4],
     "dossiers:import_review": lambda w: [w["import"].pk],
+    "dossiers:proposal_decide": lambda w: [w["proposal"].pk],
     "dossiers:api_dossier_detail": lambda w: [w["dossier"].slug],
     "dossiers:api_meeting_detail": lambda w: [w["meeting"].pk],
     "admin:view_on_site": lambda w: [
@@ -327,6 +345,8 @@ def post_body(route, walk, role):
         }
     if route.name == "dossiers:account":
         return {"action": "renew"}
+    if route.name == "dossiers:proposal_decide":
+        return {"decision": "dismiss"}
     if route.name == "set_language":
         return {"language": "nl", "next": "/"}
     return {}

@@ -180,10 +180,11 @@ DOSSIER_INPUTS = [
     ({"aliases-0-alias": "ASIELPROCEDUREVERORDENING"}, "Deze alias wordt al gebruikt"),
 ]
 
+ONE_OF_THREE = "Upload een bestand, plak de tekst of geef een Kamerstuk om op te halen"
 UPLOAD_INPUTS = [
-    ({"text": "   \n\t "}, "Upload een bestand of plak de tekst, een van beide."),
-    ({"text": ""}, "Upload een bestand of plak de tekst, een van beide."),
-    ({"text": "Verslag", "file": b"Verslag van de Raad"}, "Upload een bestand of plak de tekst"),
+    ({"text": "   \n\t "}, ONE_OF_THREE),
+    ({"text": ""}, ONE_OF_THREE),
+    ({"text": "Verslag", "file": b"Verslag van de Raad"}, ONE_OF_THREE),
     ({"text": "Verslag\x00"}, "Null-tekens zijn niet toegestaan."),
 ]
 

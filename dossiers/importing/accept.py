@@ -128,6 +128,8 @@ class Acceptance:
             fields["title"] = self.document_import.file_name[:400]
         if proposal.get("chamber"):
             fields["chamber"] = proposal["chamber"]
+        if self.document_import.source_url:
+            fields["url"] = self.document_import.source_url  # where it was fetched from
         document = None
         if proposal.get("citation"):
             citation = parse_citation(proposal["citation"])

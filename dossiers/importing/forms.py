@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ..citations import CitationError, EUReference, parse_reference
+from ..citations import CitationError, EUReference, citation_to_fetch, parse_reference
 from ..dates import Precision
 from ..forms import CitationField
 from ..models import (
@@ -38,17 +38,43 @@ class UploadForm(forms.Form):
     text = forms.CharField(
         label=_("or paste the text"), required=False, widget=forms.Textarea(attrs={"rows": 8})
     )
+    fetch = forms.CharField(
+        label=_("or fetch a Kamerstuk"),
+        required=False,
+        max_length=300,
+        widget=forms.TextInput(attrs={"size": 60}),
+        help_text=_(
+            "A citation (Kamerstuk 32 317, nr. 867) or its address on "
+            "zoek.officielebekendmakingen.nl: the app fetches it from the official publications."
+        ),
+    )
+
+    def clean_fetch(self):
+        text = self.cleaned_data["fetch"].strip()
+        if not text:
+            return None
+        try:
+            return citation_to_fetch(text)
+        except CitationError as error:
+            raise ValidationError(str(error)) from error
 
     def clean(self):
         cleaned = super().clean()
         upload, text = cleaned.get("file"), cleaned.get("text", "").strip()
-        if bool(upload) == bool(text):
-            raise forms.ValidationError(_("Upload a file or paste the text, one of the two."))
+        given = [bool(upload), bool(text), bool(cleaned.get("fetch") or self.data.get("fetch"))]
+        if given.count(True) != 1:
+            raise forms.ValidationError(
+                _("Upload a file, paste the text or give a Kamerstuk to fetch: one of the three.")
+            )
         if upload and upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
                 _("The file is larger than %(size)d MB.") % {"size": MAX_UPLOAD_BYTES // 2**20}
             )
         return cleaned
+
+    def citation_to_fetch(self):
+        """The Kamerstuk to fetch, or None when a file or text was given."""
+        return self.cleaned_data.get("fetch")
 
     def name_and_bytes(self):
         upload = self.cleaned_data.get("file")

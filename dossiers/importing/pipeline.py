@@ -102,7 +102,7 @@ def _sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
-def create_import(file_name, data, user=None, language=""):
+def create_import(file_name, data, user=None, language="", source_url=""):
     """(the DocumentImport of an upload, whether it is new), waiting to be read.
 
     Refuses at once (UnreadableDocument, nothing written) what check_upload can tell cannot be
@@ -121,6 +121,7 @@ def create_import(file_name, data, user=None, language=""):
         return existing.duplicate_of or existing, False
     document_import = DocumentImport.objects.create(
         file_name=file_name[:255],
+        source_url=source_url,
         upload=data,
         upload_hash=upload_hash,
         status=DocumentImport.Status.QUEUED,
@@ -201,12 +202,12 @@ def run_import(document_import, progress=None):
     return document_import
 
 
-def start_import(file_name, data, user=None, progress=None):
+def start_import(file_name, data, user=None, progress=None, source_url=""):
     """create_import and run_import in this process: for the command line and the tests.
 
     UnreadableDocument when the upload cannot be read, with nothing written.
     """
-    document_import, created = create_import(file_name, data, user)
+    document_import, created = create_import(file_name, data, user, source_url=source_url)
     if not created:
         return document_import, False
     document_import = run_import(document_import, progress=progress)

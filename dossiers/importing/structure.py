@@ -15,7 +15,14 @@ from collections import Counter
 
 from dateutil.relativedelta import TU, relativedelta
 
-from ..citations import EERSTE_KAMER, TWEEDE_KAMER, Citation, find_citations, format_citation
+from ..citations import (
+    EERSTE_KAMER,
+    TWEEDE_KAMER,
+    Citation,
+    find_citations,
+    find_official_identifier,
+    format_citation,
+)
 from ..dates import MONTH_NAMES
 from .proposals import AgendaItemProposal, DocumentProposal, MeetingProposal
 from .text import normalize_text
@@ -99,9 +106,6 @@ _PUBLICATION_ROW = re.compile(
 _CONSULTATION_OPENING = re.compile(
     r"^\s*Vastgesteld\s+\d{1,2}\s+\w+\s+\d{4}\s*\n\s*De\s+leden\s+van\s+de\s+(?:vaste\s+)?commissie",
     re.MULTILINE | re.IGNORECASE,
-)
-_PRINT_MARK = re.compile(
-    r"\bkst-(?P<number>\d{4,6})(?:-(?P<chapter>\d{2}|[IVX]{1,5}))?-(?P<sub>\d{1,5}|[A-Z]{1,2})\b"
 )
 # The Tweede Kamer's site labels a government letter "Brief regering" above its title.
 _GOVERNMENT_LETTER = re.compile(r"^\s*Brief regering\b", re.MULTILINE)
@@ -599,7 +603,7 @@ def _own_citation(source, head, chamber, date):
         or next(iter(printed), None)
         or _publication_row(head)
         or _print_mark(head)
-        or _print_mark(head, _PAGE_DOSSIER)
+        or _page_dossier(head)
     )
 
 
@@ -616,17 +620,21 @@ def _publication_row(head):
     )
 
 
-def _print_mark(head, pattern=_PRINT_MARK):
+def _print_mark(head):
     """The official publications' mark of the paper, "kst-32317-830" or "kst-21501-02-2669"."""
-    match = pattern.search(head)
+    return find_official_identifier(head)
+
+
+def _page_dossier(head):
+    """A tkconv page's "Onderdeel van kamerstukdossier 32317 -978"."""
+    match = _PAGE_DOSSIER.search(head)
     if not match:
         return None
-    sub_number = match.group("sub")
     return Citation(
-        chamber=EERSTE_KAMER if sub_number.isalpha() else TWEEDE_KAMER,
+        chamber=TWEEDE_KAMER,
         dossier_number=match.group("number"),
         dossier_chapter=match.group("chapter") or "",
-        sub_number=sub_number,
+        sub_number=match.group("sub"),
     )
 
 

@@ -3,6 +3,7 @@
 from django_tasks import task
 
 from ..models import DocumentImport
+from ..sources.sync import fetch_queued
 from .pipeline import run_import
 
 
@@ -13,4 +14,15 @@ def read_import(document_import_id):
     if document_import is None:
         return None  # deleted while it waited
     run_import(document_import)
+    return document_import.status
+
+
+@task()
+def fetch_import(document_import_id):
+    """Fetch the Kamerstuk a queued import names (sources.sync.queue_fetch), then read it."""
+    document_import = DocumentImport.objects.defer("upload").filter(pk=document_import_id).first()
+    if document_import is None:
+        return None
+    if fetch_queued(document_import):
+        run_import(document_import)
     return document_import.status

@@ -18,6 +18,7 @@ from ..importing.pipeline import IMPORT_STEPS, queue_import
 from ..importing.proposals import KIND_LABELS
 from ..importing.reader import UnreadableDocument
 from ..models import DocumentImport, PolicyArea
+from ..sources.sync import queue_fetch
 
 # Proposals the extractor is at least this sure of are ticked for acceptance at first.
 PRESELECT_CONFIDENCE = 0.5
@@ -33,6 +34,9 @@ def import_start(request):
     """Upload a file or paste text; the proposals are kept for review."""
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        citation = form.citation_to_fetch()
+        if citation is not None:
+            return _fetch(request, citation)
         name, data = form.name_and_bytes()
         try:
             document_import, created = queue_import(
@@ -53,6 +57,21 @@ def import_start(request):
     )
 
 
+def _fetch(request, citation):
+    """Queue the fetch of a Kamerstuk; a paper the app has, or is fetching, is shown instead."""
+    found, created = queue_fetch(citation, user=request.user, language=request.LANGUAGE_CODE)
+    if created:
+        return redirect(found)
+    if isinstance(found, DocumentImport):
+        messages.info(request, _("This Kamerstuk was fetched before; here it is."))
+        return redirect(found)
+    messages.info(
+        request,
+        _("The app knows this Kamerstuk already: %(document)s.") % {"document": found},
+    )
+    return redirect("dossiers:import_start")
+
+
 def _import_progress(request, document_import):
     """While an import is read: its step, reloading itself; when it failed: why."""
     waited = (timezone.now() - document_import.created_at).total_seconds()
@@ -60,6 +79,9 @@ def _import_progress(request, document_import):
     step_names = list(IMPORT_STEPS.values())
     context = {
         "document_import": document_import,
+        # A fetch waiting for its text: the source is asked before the steps begin.
+        "fetching": document_import.status == DocumentImport.Status.QUEUED
+        and bool(document_import.source_url),
         "steps": steps,
         "step_number": document_import.steps_done + 1,
         "step_name": step_names[min(document_import.steps_done, steps - 1)],

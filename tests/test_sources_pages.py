@@ -1,0 +1,188 @@
+"""The editors' pages of the official sources, and the daily command."""
+
+import datetime
+
+import pytest
+import responses
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
+
+from dossiers.models import (
+    Commitment,
+    Source,
+    SourceProposal,
+    SourceSync,
+    Stage,
+    StageEvent,
+)
+
+from .source_fakes import SRU, TK_ROOT, query_of, serve_europarl, serve_tweede_kamer
+
+pytestmark = pytest.mark.django_db
+
+HEALTH = reverse("dossiers:source_health")
+PROPOSALS = reverse("dossiers:source_proposals")
+
+
+def _sync(source, succeeded=True, **fields):
+    sync = SourceSync.objects.create(source=source, succeeded=succeeded, **fields)
+    sync.finished_at = sync.started_at
+    sync.save()
+    return sync
+
+
+def _stage_proposal(procedure_dossier, key, stage=100, date="2099-03-12"):
+    return SourceProposal.objects.create(
+        source=Source.EUROPEAN_PARLIAMENT,
+        kind=SourceProposal.Kind.STAGE_EVENT,
+        key=key,
+        dossier=procedure_dossier,
+        data={"stage": stage, "date": date, "activity_type": "PLENARY_VOTE", "label": key},
+    )
+
+
+# -- the health page --------------------------------------------------------------------------
+
+
+def test_the_health_page_shows_each_source(
+    editor_client, procedure_dossier, django_assert_num_queries
+):
+    _sync(Source.OFFICIAL_PUBLICATIONS, summary={"found": 3, "known": 2, "imported": 1})
+    _sync(Source.TWEEDE_KAMER, summary={"commitments_created": 4})
+    _sync(
+        Source.TWEEDE_KAMER,
+        succeeded=False,
+        message="Tweede Kamer (open data): gegevensmagazijn.tweedekamer.nl antwoordde met "
+        "HTTP 503.",
+    )
+    _stage_proposal(procedure_dossier, "a")
+    # Session, user and permissions (4), the latest runs (two per source), the pending counts,
+    # the recent runs.
+    with django_assert_num_queries(12):
+        response = editor_client.get(HEALTH)
+    html = response.content.decode()
+    assert "Officiële bekendmakingen" in html
+    assert "gevonden: 3, al bekend: 2, bewaard ter beoordeling: 1" in html
+    assert "toezeggingen toegevoegd: 4" in html
+    assert "antwoordde met HTTP 503" in html  # the failure of the last run
+    assert "Europees Parlement (open data)" in html
+    assert "nog nooit gedraaid" in html  # the European Parliament was never synced
+    row = html[html.index("Europees Parlement (open data)</th>") :].split("</tr>")[0]
+    assert row.rstrip().endswith("<td>1</td>")  # one proposal waits
+
+
+def test_readers_do_not_see_the_sources(reader_client, editor):
+    assert reader_client.get(HEALTH).status_code == 403
+    assert reader_client.get(PROPOSALS).status_code == 403
+    assert HEALTH not in reader_client.get(reverse("dossiers:dashboard")).content.decode()
+    editor_client = Client()
+    editor_client.force_login(editor)
+    assert HEALTH in editor_client.get(reverse("dossiers:dashboard")).content.decode()
+
+
+# -- the proposals ----------------------------------------------------------------------------
+
+
+def test_the_proposals_are_listed_in_a_fixed_number_of_queries(
+    editor_client, seeded, procedure_dossier, django_assert_num_queries
+):
+    commitment = Commitment.objects.get(pk=7)
+    for number in range(3):
+        _stage_proposal(procedure_dossier, f"e{number}", date=f"2099-03-1{number}")
+        SourceProposal.objects.create(
+            source=Source.TWEEDE_KAMER,
+            kind=SourceProposal.Kind.COMMITMENT_CHANGE,
+            key=f"c{number}",
+            commitment=commitment,
+            data={"changes": {"status": ["fulfilled", "open"]}},
+        )
+    # Session, user and permissions (4), the count, the page with its dossiers and commitments.
+    with django_assert_num_queries(6):
+        response = editor_client.get(PROPOSALS)
+    html = response.content.decode()
+    assert "6 voorstellen te beoordelen" in html
+    assert f"{procedure_dossier}</strong></a>: {Stage.EP_PLENARY_VOTE.label}, 10 maart 2099" in html
+    assert "Nederlandse migratie-inzet in Egypte" in html
+    assert "<td>afgedaan</td><td>open</td>" in html
+
+
+def test_an_editor_accepts_and_dismisses(editor_client, editor, procedure_dossier):
+    accepted, dismissed = (
+        _stage_proposal(procedure_dossier, "a"),
+        _stage_proposal(procedure_dossier, "b", stage=90),
+    )
+    decide = "dossiers:proposal_decide"
+    response = editor_client.post(reverse(decide, args=[accepted.pk]), {"decision": "accept"})
+    assert response["Location"] == PROPOSALS
+    editor_client.post(reverse(decide, args=[dismissed.pk]), {"decision": "dismiss"})
+    assert StageEvent.objects.get(dossier=procedure_dossier).date == datetime.date(2099, 3, 12)
+    accepted.refresh_from_db()
+    dismissed.refresh_from_db()
+    assert (accepted.status, accepted.decided_by) == (SourceProposal.Status.ACCEPTED, editor)
+    assert dismissed.status == SourceProposal.Status.DISMISSED
+    assert "Er wachten geen voorstellen" in editor_client.get(PROPOSALS).content.decode()
+
+
+@pytest.mark.parametrize("decision", ["", "delete", "accept "])
+def test_a_decision_that_is_neither_changes_nothing(editor_client, procedure_dossier, decision):
+    proposal = _stage_proposal(procedure_dossier, "a")
+    response = editor_client.post(
+        reverse("dossiers:proposal_decide", args=[proposal.pk]), {"decision": decision}, follow=True
+    )
+    assert "overneemt of afwijst" in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.status == SourceProposal.Status.PENDING
+
+
+def test_deciding_twice_says_so(editor_client, procedure_dossier):
+    proposal = _stage_proposal(procedure_dossier, "a")
+    url = reverse("dossiers:proposal_decide", args=[proposal.pk])
+    editor_client.post(url, {"decision": "accept"})
+    response = editor_client.post(url, {"decision": "dismiss"}, follow=True)
+    assert "al besloten" in response.content.decode()
+    assert StageEvent.objects.count() == 1
+
+
+def test_a_wrong_proposal_id_is_not_found(editor_client):
+    response = editor_client.post(
+        reverse("dossiers:proposal_decide", args=[999]), {"decision": "accept"}
+    )
+    assert response.status_code == 404
+
+
+# -- the daily command ------------------------------------------------------------------------
+
+
+def test_the_daily_sync_runs_every_source(seeded, procedure_dossier, fake_sources, capsys):
+    fake_sources.add(
+        responses.GET,
+        SRU,
+        body=(
+            '<sru:searchRetrieveResponse xmlns:sru="http://docs.oasis-open.org/ns/search-ws/'
+            'sruResponse"><sru:numberOfRecords>0</sru:numberOfRecords></sru:searchRetrieveResponse>'
+        ),
+    )
+    serve_tweede_kamer(fake_sources)
+    serve_europarl(fake_sources)
+    call_command("sync_sources")
+    out = capsys.readouterr().out
+    assert "Tweede Kamer (open data):" in out
+    assert "commitments_created 1" in out
+    assert SourceSync.objects.filter(succeeded=True).count() == 3
+    # A first run looks back 90 days.
+    since = datetime.date.today() - datetime.timedelta(days=90)
+    assert f'dt.date>="{since.isoformat()}"' in query_of(fake_sources.calls[0].request)["query"]
+
+
+def test_the_daily_sync_fails_when_a_source_does(seeded, fake_sources, capsys):
+    fake_sources.add(responses.GET, f"{TK_ROOT}Activiteit", status=500)
+    with pytest.raises(CommandError, match="tweedekamer"):
+        call_command("sync_sources", "--only", "tweedekamer")
+    assert "HTTP 500" in capsys.readouterr().err
+    assert not SourceSync.objects.get().succeeded
+
+
+def test_the_daily_sync_refuses_a_bad_date():
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("sync_sources", "--since", "31-12-2024")
