@@ -20,6 +20,8 @@ from dossiers.models import (
     MotionReport,
     ParliamentaryDocument,
     Person,
+    SourceProposal,
+    SourceSync,
     StageEvent,
     StandingCommitmentCheck,
     Topic,
@@ -44,12 +46,13 @@ def _assert_quoted(passage, document, what):
 
 
 def _curated_models():
-    """Every model of curated data: not the history tables, the import workflow or tokens."""
+    """Every model of curated data: not the history tables, the import workflow, tokens or the
+    records of the official sources' syncs."""
     return [
         model
         for model in apps.get_app_config("dossiers").get_models()
         if not model._meta.model_name.startswith("historical")
-        and model not in (DocumentImport, FeedToken)
+        and model not in (DocumentImport, FeedToken, SourceSync, SourceProposal)
     ]
 
 
