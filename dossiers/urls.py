@@ -21,6 +21,16 @@ urlpatterns = [
     path("dossiers/<slug:slug>/", dossier.dossier_detail, name="dossier_detail"),
     path("raden/", council.meeting_list, name="meeting_list"),
     path("raden/<int:pk>/", council.meeting_detail, name="meeting_detail"),
+    path(
+        "raden/<int:pk>/concept-geannoteerde-agenda.docx",
+        council.meeting_agenda_docx,
+        name="meeting_agenda_docx",
+    ),
+    path(
+        "raden/<int:pk>/concept-verslag.docx",
+        council.meeting_report_docx,
+        name="meeting_report_docx",
+    ),
     path("raden/<int:pk>/checklist/", commitment.checklist, name="checklist"),
     path(
         "raden/<int:pk>/checklist/<int:commitment_pk>/afvinken/",
@@ -38,6 +48,11 @@ urlpatterns = [
         "kwartaaloverzicht/<int:year>/<int:quarter>/xlsx/",
         overview.quarterly_overview_xlsx,
         name="quarterly_overview_xlsx",
+    ),
+    path(
+        "kwartaaloverzicht/<int:year>/<int:quarter>/docx/",
+        overview.quarterly_overview_docx,
+        name="quarterly_overview_docx",
     ),
     path("import/", importing.import_start, name="import_start"),
     path("import/<int:pk>/", importing.import_review, name="import_review"),

@@ -1,6 +1,13 @@
-from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404, render
+import io
 
+from django.db.models import Count, Prefetch
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
+
+from ..drafts.documents import annotated_agenda_docx, report_docx
+from ..drafts.meeting import meeting_draft
+from ..drafts.word import DOCX
 from ..filters import MeetingFilter
 from ..models import (
     AgendaItem,
@@ -82,3 +89,21 @@ def meeting_detail(request, pk):
         ).select_related("commitment", "document"),
     }
     return render(request, "dossiers/council/detail.html", context)
+
+
+def _draft_download(meeting, write, name):
+    data = write(meeting_draft(meeting))
+    filename = f"{name}-{slugify(str(meeting))}.docx"
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=DOCX)
+
+
+def meeting_agenda_docx(request, pk):
+    """A draft of the annotated agenda of a Council, in Word."""
+    meeting = get_object_or_404(CouncilMeeting, pk=pk)
+    return _draft_download(meeting, annotated_agenda_docx, "concept-geannoteerde-agenda")
+
+
+def meeting_report_docx(request, pk):
+    """A skeleton of the report of a Council, in Word."""
+    meeting = get_object_or_404(CouncilMeeting, pk=pk)
+    return _draft_download(meeting, report_docx, "concept-verslag")

@@ -1,7 +1,11 @@
-from django.http import Http404, HttpResponse
+import io
+
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from ..drafts.documents import quarterly_overview_docx as overview_docx
+from ..drafts.word import DOCX
 from ..overview import quarterly_overview as build_overview
 from ..spreadsheets import xlsx_from_dataset
 
@@ -30,3 +34,13 @@ def quarterly_overview_xlsx(request, year, quarter):
     filename = f"kwartaaloverzicht-{year}-Q{quarter}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def quarterly_overview_docx(request, year, quarter):
+    overview = _overview_or_404(year, quarter)
+    return FileResponse(
+        io.BytesIO(overview_docx(overview)),
+        as_attachment=True,
+        filename=f"kwartaaloverzicht-{year}-Q{quarter}.docx",
+        content_type=DOCX,
+    )
