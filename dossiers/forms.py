@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .citations import CitationError, parse_citation
-from .models import Commitment, ParliamentaryDocument
+from .models import Commitment, ParliamentaryDocument, ReminderSubscription
 from .models.locking import ConflictError
-from .services import fulfil_commitment
+from .services import fulfil_commitment, move_due_date
 
 
 class CitationField(forms.CharField):
@@ -173,3 +173,30 @@ class ReferenceDateForm(forms.Form):
         if self.is_bound and self.is_valid() and self.cleaned_data["peildatum"]:
             return self.cleaned_data["peildatum"]
         return timezone.localdate()
+
+
+class MoveDueDateForm(forms.Form):
+    """A new due date for an open commitment, and why; the old one is kept."""
+
+    new_date = forms.DateField(
+        label=_("new due date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    reason = forms.CharField(label=_("reason"), max_length=500)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def move(self, commitment, user):
+        """Record the cleaned new date on `commitment`; ValidationError if the rules refuse it."""
+        return move_due_date(
+            commitment,
+            new_date=self.cleaned_data["new_date"],
+            reason=self.cleaned_data["reason"],
+            user=user,
+            expected_version=self.cleaned_data.get("version"),
+        )
+
+
+class ReminderSubscriptionForm(forms.ModelForm):
+    class Meta:
+        model = ReminderSubscription
+        fields = ["is_active", "days_ahead"]
+        widgets = {"days_ahead": forms.NumberInput(attrs={"min": 1, "max": 90})}

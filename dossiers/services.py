@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Commitment, StandingCommitmentCheck
+from .models import Commitment, DueDateChange, StandingCommitmentCheck
 
 
 @transaction.atomic
@@ -49,6 +49,52 @@ def fulfil_commitment(
     commitment.fulfilled_by_document = document
     commitment.fulfilment_passage = passage
     commitment.fulfilled_on = fulfilled_on
+    commitment.full_clean()
+    commitment.save_if_version(expected_version)
+    return commitment
+
+
+@transaction.atomic
+def move_due_date(commitment, *, new_date, reason, user=None, expected_version=None):
+    """Give an open commitment a new due date, keeping the old one and the reason.
+
+    A commitment due "by letter" or in a Council's report becomes due by that date (the
+    report's meeting is its old date). ValidationError when the commitment
+    is not open, the date is the same, or no reason is given; ConflictError (as for tick-off)
+    when it changed since the officer saw version `expected_version`.
+    """
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if expected_version is None:
+        expected_version = commitment.version
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Say why the due date moves."), code="no_reason")
+    if commitment.status != Commitment.Status.OPEN:
+        raise ValidationError(_("Only an open commitment gets a new due date."), code="closed")
+    if commitment.fulfilment_mode == Commitment.FulfilmentMode.STANDING:
+        raise ValidationError(
+            _("A standing commitment is due in every report; it has no due date."),
+            code="standing",
+        )
+    if new_date == commitment.due_date:
+        raise ValidationError(_("This is the due date it has."), code="same_date")
+    old_date = commitment.due_date
+    if old_date is None and commitment.due_meeting_id:
+        old_date = commitment.due_meeting.end_date
+    DueDateChange.objects.create(
+        commitment=commitment,
+        old_date=old_date,
+        new_date=new_date,
+        reason=reason,
+        changed_by=user,
+    )
+    commitment.due_date = new_date
+    mode = Commitment.FulfilmentMode
+    if commitment.fulfilment_mode in (mode.BY_LETTER, mode.IN_REPORT):
+        commitment.fulfilment_mode = mode.BY_DATE
+        commitment.due_meeting = None
+    commitment._change_reason = reason
+    commitment._history_user = user
     commitment.full_clean()
     commitment.save_if_version(expected_version)
     return commitment

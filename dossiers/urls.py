@@ -38,6 +38,8 @@ urlpatterns = [
         name="commitment_fulfil",
     ),
     path("toezeggingen/", commitment.commitment_list, name="commitment_list"),
+    path("toezeggingen/rappel/", commitment.rappel, name="rappel"),
+    path("toezeggingen/<int:pk>/termijn/", commitment.move_due, name="commitment_move_due"),
     path("kwartaaloverzicht/", overview.current_quarter, name="quarterly_overview_current"),
     path(
         "kwartaaloverzicht/<int:year>/<int:quarter>/",

@@ -159,6 +159,15 @@ SOURCE_USER_AGENT = "jbztracker (Ministerie van Justitie en Veiligheid; EU-JBZ-d
 SOURCE_SERIES = _comma_list(os.environ.get("SOURCE_SERIES", "32317"))
 SOURCE_MINISTRIES = ("Justitie en Veiligheid", "Asiel en Migratie")
 
+# The reminder digest (manage.py send_reminders): printed to the console unless a mail server is
+# configured (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend, EMAIL_HOST ...).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "jbztracker <noreply@localhost>")
+# The address the app is reached at, for the links in e-mails (which have no request).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -40,6 +40,20 @@ FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
 
 @functools.cache
+def admin_change_data(client, url, inline_prefixes=()):
+    """What an admin change form at `url` posts back unchanged: its initial values (lists, the
+    many-to-many fields, left for the caller) and empty management forms for its inlines."""
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    for prefix in inline_prefixes:
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    return data
+
+
 def seed_text(name):
     """The normalized text of a seed document: what quoted passages are checked against."""
     return normalize_text((SEEDS_DIR / name).read_text(encoding="utf-8"))

@@ -70,6 +70,11 @@ EXPECTED = {
         reader=(NOT_ALLOWED, FORBIDDEN), editor=(NOT_ALLOWED, REDIRECT)
     ),
     "dossiers:commitment_list": READ,
+    "dossiers:rappel": READ,
+    # The walk's empty POST gives no date: the editor is sent back with the message.
+    "dossiers:commitment_move_due": expect(
+        reader=(NOT_ALLOWED, FORBIDDEN), editor=(NOT_ALLOWED, REDIRECT)
+    ),
     "dossiers:quarterly_overview_current": expect(reader=(REDIRECT, REDIRECT)),
     "dossiers:quarterly_overview": READ,
     "dossiers:quarterly_overview_xlsx": READ,
@@ -301,6 +306,7 @@ URL_ARGS = {
     "dossiers:meeting_agenda_docx": lambda w: [w["meeting"].pk],
     "dossiers:meeting_report_docx": lambda w: [w["meeting"].pk],
     "dossiers:import_review": lambda w: [w["import"].pk],
+    "dossiers:commitment_move_due": lambda w: [w["commitment"].pk],
     "dossiers:proposal_decide": lambda w: [w["proposal"].pk],
     "dossiers:api_dossier_detail": lambda w: [w["dossier"].slug],
     "dossiers:api_meeting_detail": lambda w: [w["meeting"].pk],

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -5,9 +6,40 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..forms import FulfilCommitmentForm
-from ..models import Commitment, StandingCommitmentCheck
+from ..forms import FulfilCommitmentForm, VersionedModelForm
+from ..models import Commitment, DueDateChange, StandingCommitmentCheck
 from .base import VersionedAdmin
+
+
+class CommitmentAdminForm(VersionedModelForm):
+    """A due date changed here is recorded with its reason, as on the rappel list."""
+
+    due_date_reason = forms.CharField(
+        label=_("reason for the new due date"),
+        required=False,
+        max_length=500,
+        help_text=_("Required when an existing due date changes; kept with the old date."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        moved = (
+            self.instance.pk and self.initial.get("due_date") and "due_date" in self.changed_data
+        )
+        if moved and not cleaned.get("due_date_reason", "").strip():
+            self.add_error("due_date_reason", _("Say why the due date moves."))
+        return cleaned
+
+
+class DueDateChangeInline(admin.TabularInline):
+    model = DueDateChange
+    extra = 0
+    can_delete = False
+    fields = ["old_date", "new_date", "reason", "changed_by", "changed_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class StandingCommitmentCheckInline(admin.TabularInline):
@@ -55,13 +87,14 @@ class CommitmentAdmin(VersionedAdmin):
         "due_meeting",
         "fulfilled_by_document",
     ]
-    inlines = [StandingCommitmentCheckInline]
+    form = CommitmentAdminForm
+    inlines = [StandingCommitmentCheckInline, DueDateChangeInline]
     actions = ["mark_fulfilled"]
     fieldsets = [
         (None, {"fields": ["subject", "text", "members", "to_chamber", "made_by"]}),
         (_("Made in"), {"fields": ["debate", "made_in_document", "made_in_passage"]}),
         (_("Context"), {"fields": ["dossiers", "meeting"]}),
-        (_("Due"), {"fields": ["fulfilment_mode", "due_meeting", "due_date"]}),
+        (_("Due"), {"fields": ["fulfilment_mode", "due_meeting", "due_date", "due_date_reason"]}),
         (
             _("Fulfilment"),
             {
@@ -75,6 +108,17 @@ class CommitmentAdmin(VersionedAdmin):
             },
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "due_date" in form.changed_data and form.initial.get("due_date"):
+            DueDateChange.objects.create(
+                commitment=obj,
+                old_date=form.initial["due_date"],
+                new_date=obj.due_date,
+                reason=form.cleaned_data["due_date_reason"].strip(),
+                changed_by=request.user,
+            )
 
     def get_queryset(self, request):
         return (

@@ -1,9 +1,9 @@
 """The domain: EU files (dossiers), their stages, Council meetings, documents, people,
 commitments and motions. One module per concept."""
 
-from .access import FeedToken
+from .access import FeedToken, ReminderSubscription
 from .base import Chamber, PolicyArea
-from .commitment import Commitment, StandingCommitmentCheck
+from .commitment import Commitment, DueDateChange, StandingCommitmentCheck
 from .council import AgendaItem, CouncilMeeting, Mention
 from .document import ParliamentaryDocument
 from .dossier import Dossier, DossierAlias, Topic
@@ -22,6 +22,7 @@ __all__ = [
     "DocumentImport",
     "Dossier",
     "DossierAlias",
+    "DueDateChange",
     "FeedToken",
     "Mention",
     "Motion",
@@ -29,6 +30,7 @@ __all__ = [
     "ParliamentaryDocument",
     "Person",
     "PolicyArea",
+    "ReminderSubscription",
     "Source",
     "SourceProposal",
     "SourceSync",

@@ -4,6 +4,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,3 +54,35 @@ class FeedToken(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class ReminderSubscription(models.Model):
+    """A user's choice to get the daily reminder digest by e-mail (reminders.py)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="reminder_subscription",
+    )
+    is_active = models.BooleanField(_("send me the digest"), default=False)
+    days_ahead = models.PositiveSmallIntegerField(
+        _("days ahead"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_("Commitments and milestones due within this many days are in the digest."),
+    )
+    last_sent_on = models.DateField(_("last sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder subscription")
+        verbose_name_plural = _("reminder subscriptions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(days_ahead__gte=1, days_ahead__lte=90),
+                name="reminder_days_ahead_in_range",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.days_ahead}"

@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
@@ -265,6 +266,44 @@ class Commitment(VersionedModel):
             raise ValidationError(
                 {"fulfilled_on": _("A commitment cannot be fulfilled before it was made.")}
             )
+
+
+class DueDateChange(models.Model):
+    """A commitment's due date moved: the date it had, the new one and why, by whom."""
+
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("commitment"),
+        on_delete=models.CASCADE,
+        related_name="due_date_changes",
+    )
+    old_date = models.DateField(_("old due date"), null=True, blank=True)
+    new_date = models.DateField(_("new due date"))
+    reason = models.TextField(_("reason"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("due date change")
+        verbose_name_plural = _("due date changes")
+        ordering = ["commitment", "-changed_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(reason=""),
+                name="due_date_change_has_reason",
+                violation_error_message=_("Say why the due date moves."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.commitment}: {self.old_date} → {self.new_date}"
 
 
 class StandingCommitmentCheck(models.Model):

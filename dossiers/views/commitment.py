@@ -5,12 +5,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..filters import CommitmentFilter
-from ..forms import FulfilCommitmentForm
+from ..forms import FulfilCommitmentForm, MoveDueDateForm, ReferenceDateForm
 from ..models import Commitment, CouncilMeeting, ParliamentaryDocument, StandingCommitmentCheck
+from ..reminders import rappel as rappel_list
 
 LIST_PAGE_SIZE = 50
 
@@ -119,3 +121,37 @@ def commitment_list(request):
             "grouping": grouping,
         },
     )
+
+
+def rappel(request):
+    """The rappel list: overdue commitments per minister, printable; ?peildatum= as on a day."""
+    form = ReferenceDateForm(request.GET or None)
+    on = form.reference_date()
+    return render(
+        request,
+        "dossiers/commitment/rappel.html",
+        {"groups": rappel_list(on), "on": on, "form": form},
+    )
+
+
+@require_POST
+@permission_required("dossiers.change_commitment", raise_exception=True)
+def move_due(request, pk):
+    """Give an open commitment a new due date with the reason; back to the rappel list."""
+    commitment = get_object_or_404(Commitment, pk=pk)
+    form = MoveDueDateForm(request.POST)
+    if form.is_valid():
+        try:
+            form.move(commitment, request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+    if form.errors:
+        errors = [message for messages_ in form.errors.values() for message in messages_]
+        messages.error(request, f"{commitment}: " + " ".join(errors))
+    else:
+        messages.success(
+            request,
+            _("New due date for %(subject)s: %(day)s")
+            % {"subject": commitment, "day": date_format(form.cleaned_data["new_date"], "j F Y")},
+        )
+    return redirect("dossiers:rappel")

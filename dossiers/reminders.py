@@ -1,0 +1,151 @@
+"""The reminder digest: what an officer who opted in is told each morning, and the rappel list.
+
+A digest lists the commitments past their due date, those due within the subscriber's number
+of days, and the milestones expected in that time. It is the same for every subscriber with the
+same number of days, so it is gathered once per number (three queries), whatever the number of
+subscribers.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
+
+from .models import Commitment, DueDateChange, ReminderSubscription, StageEvent
+
+
+@dataclass
+class Digest:
+    on: datetime.date
+    days_ahead: int
+    overdue: list
+    due_soon: list
+    milestones: list
+
+    @property
+    def is_empty(self):
+        return not (self.overdue or self.due_soon or self.milestones)
+
+    @property
+    def subject(self):
+        parts = [
+            ngettext(
+                "%(count)d commitment overdue",
+                "%(count)d commitments overdue",
+                len(self.overdue),
+            )
+            % {"count": len(self.overdue)},
+            ngettext(
+                "%(count)d due within %(days)d days",
+                "%(count)d due within %(days)d days",
+                len(self.due_soon),
+            )
+            % {"count": len(self.due_soon), "days": self.days_ahead},
+            ngettext("%(count)d milestone", "%(count)d milestones", len(self.milestones))
+            % {"count": len(self.milestones)},
+        ]
+        return "jbztracker: " + ", ".join(parts)
+
+
+def _commitments():
+    return (
+        Commitment.objects.select_related("made_by", "debate", "due_meeting")
+        .prefetch_related("members")
+        .order_by("due_date", "subject")
+    )
+
+
+def digest(on, days_ahead):
+    """The Digest for `on` looking `days_ahead` days ahead."""
+    until = on + datetime.timedelta(days=days_ahead)
+    overdue = _commitments().overdue(on)
+    due_soon = (
+        _commitments().open().one_off().due_between(on, until).exclude(pk__in=overdue.values("pk"))
+    )
+    milestones = (
+        StageEvent.objects.expected()
+        .not_reached()
+        .filter(date__range=(on, until))
+        .select_related("dossier")
+        .chronological()
+    )
+    return Digest(on, days_ahead, list(overdue), list(due_soon), list(milestones))
+
+
+def send_digests(on=None, *, force=False):
+    """Send each active subscriber with an e-mail address their digest for `on` (today), once
+    a day unless `force`. An empty digest is not sent. Returns the counts of what happened."""
+    on = on or timezone.localdate()
+    outcome = Counter()
+    subscriptions = ReminderSubscription.objects.filter(
+        is_active=True, user__is_active=True
+    ).select_related("user")
+    digests = {}
+    messages, sent = [], []
+    with translation.override(settings.LANGUAGE_CODE):
+        for subscription in subscriptions:
+            if not subscription.user.email:
+                outcome["no_address"] += 1
+                continue
+            if subscription.last_sent_on == on and not force:
+                outcome["sent_before"] += 1
+                continue
+            days = subscription.days_ahead
+            if days not in digests:
+                digests[days] = digest(on, days)
+            found = digests[days]
+            if found.is_empty:
+                outcome["nothing_to_say"] += 1
+                continue
+            messages.append(_message(subscription.user, found))
+            sent.append(subscription.pk)
+    if messages:
+        get_connection().send_messages(messages)
+        ReminderSubscription.objects.filter(pk__in=sent).update(last_sent_on=on)
+        outcome["sent"] = len(messages)
+    return outcome
+
+
+def _message(user, found):
+    body = render_to_string(
+        "dossiers/email/reminder_digest.txt",
+        {
+            "user": user,
+            "digest": found,
+            "site": settings.SITE_URL,
+            "rappel_url": settings.SITE_URL + reverse("dossiers:rappel"),
+            "account_url": settings.SITE_URL + reverse("dossiers:account"),
+        },
+    )
+    return EmailMessage(found.subject, body, to=[user.email])
+
+
+# -- the rappel list --------------------------------------------------------------------------
+
+
+def rappel(on):
+    """[(minister or None, [their overdue commitments])]: the open one-off commitments past
+    their due date on `on`, per minister as the Eerste Kamer's rappel lists them, each with its
+    due date changes."""
+    changes = DueDateChange.objects.select_related("changed_by")
+    overdue = (
+        Commitment.objects.overdue(on)
+        .select_related("made_by", "debate", "due_meeting", "made_in_document")
+        .prefetch_related("members", Prefetch("due_date_changes", changes))
+        .order_by("made_by__name", "due_date", "subject")
+    )
+    per_minister = {}
+    for commitment in overdue:
+        commitment.due_on = commitment.due_date or (
+            commitment.due_meeting.end_date if commitment.due_meeting else None
+        )
+        commitment.days_overdue = (on - commitment.due_on).days if commitment.due_on else None
+        per_minister.setdefault(commitment.made_by, []).append(commitment)
+    return sorted(per_minister.items(), key=lambda pair: (pair[0] is None, str(pair[0] or "")))

@@ -1,0 +1,280 @@
+"""Reminders: the e-mail digest for who opted in, the rappel list per minister, and a due date
+moved with its reason."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from dossiers.models import (
+    Commitment,
+    DueDateChange,
+    ReminderSubscription,
+    Stage,
+    StageEvent,
+)
+from dossiers.reminders import digest, rappel, send_digests
+from dossiers.services import move_due_date
+
+from .conftest import admin_change_data
+
+pytestmark = pytest.mark.django_db
+
+d = datetime.date
+RAPPEL = reverse("dossiers:rappel")
+
+
+@pytest.fixture
+def by_letter(sample):
+    """An open commitment due by a date, to the member Piri."""
+    commitment = Commitment.objects.create(
+        subject="Brief over terugkeer",
+        text="De Kamer per brief informeren over terugkeer",
+        made_by=sample["state_secretary"],
+        debate=sample["debate"],
+        fulfilment_mode=Commitment.FulfilmentMode.BY_DATE,
+        due_date=d(2024, 4, 1),
+    )
+    commitment.members.add(sample["piri"])
+    return commitment
+
+
+def _subscribe(user, days=14, email="officer@example.org"):
+    user.email = email
+    user.save()
+    return ReminderSubscription.objects.create(user=user, is_active=True, days_ahead=days)
+
+
+# -- the digest -------------------------------------------------------------------------------
+
+
+def test_the_digest_lists_overdue_due_soon_and_milestones(sample, by_letter):
+    StageEvent.objects.create(
+        dossier=sample["apr"], stage=Stage.EP_PLENARY_VOTE, date=d(2024, 4, 5), is_expected=True
+    )
+    found = digest(d(2024, 3, 25), days_ahead=14)
+    # The report of 4-5 March is out (20 March): Egypt's commitment due in it is overdue.
+    assert [c.subject for c in found.overdue] == ["Partnerschap met Egypte"]
+    assert [c.subject for c in found.due_soon] == ["Brief over terugkeer"]
+    assert [(e.dossier.slug, e.stage) for e in found.milestones] == [
+        ("asielprocedureverordening", Stage.EP_PLENARY_VOTE)
+    ]
+    # Further ahead than the subscriber asked: not in it.
+    early = digest(d(2024, 3, 1), days_ahead=7)
+    assert [c.subject for c in early.due_soon] == ["Partnerschap met Egypte"]
+
+
+def test_the_digest_is_sent_once_a_day_to_who_opted_in(sample, by_letter, editor, reader):
+    _subscribe(editor, days=14)
+    reader.email = "reader@example.org"
+    reader.save()
+    ReminderSubscription.objects.create(user=reader, is_active=False)
+
+    outcome = send_digests(d(2024, 3, 25))
+    assert outcome == {"sent": 1}
+    [message] = mail.outbox
+    assert message.to == ["officer@example.org"]
+    assert message.subject == (
+        "jbztracker: 1 toezegging over de termijn, 1 binnen 14 dagen, 0 mijlpalen"
+    )
+    assert "Partnerschap met Egypte" in message.body
+    assert "Brief over terugkeer" in message.body
+    assert "1 april 2024" in message.body
+    assert "http://127.0.0.1:8000/toezeggingen/rappel/" in message.body
+    # The same day again: nothing; with --force: again.
+    assert send_digests(d(2024, 3, 25)) == {"sent_before": 1}
+    assert len(mail.outbox) == 1
+    assert send_digests(d(2024, 3, 25), force=True) == {"sent": 1}
+
+
+def test_an_empty_digest_or_no_address_sends_nothing(db, editor, reader):
+    _subscribe(editor)
+    _subscribe(reader, email="")
+    assert send_digests(d(2024, 3, 25)) == {"nothing_to_say": 1, "no_address": 1}
+    assert mail.outbox == []
+
+
+def test_the_digest_is_gathered_once_per_number_of_days(
+    sample, by_letter, django_user_model, django_assert_max_num_queries
+):
+    for number in range(5):
+        _subscribe(django_user_model.objects.create_user(f"user{number}"), days=14)
+    # The subscriptions, one digest (its three lists and their prefetches), one update.
+    with django_assert_max_num_queries(9):
+        assert send_digests(d(2024, 3, 25)) == {"sent": 5}
+
+
+def test_the_command_sends_and_refuses_a_bad_date(sample, by_letter, editor, capsys):
+    _subscribe(editor)
+    call_command("send_reminders", "--date", "2024-03-25")
+    assert capsys.readouterr().out.strip() == "sent 1"
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("send_reminders", "--date", "25-03-2024")
+
+
+def test_an_officer_opts_in_on_the_account_page(editor_client, editor):
+    account = reverse("dossiers:account")
+    response = editor_client.post(
+        account, {"action": "reminders", "is_active": "on", "days_ahead": "7"}
+    )
+    assert response.status_code == 302
+    subscription = ReminderSubscription.objects.get(user=editor)
+    assert (subscription.is_active, subscription.days_ahead) == (True, 7)
+    editor_client.post(account, {"action": "reminders", "days_ahead": "7"})
+    subscription.refresh_from_db()
+    assert not subscription.is_active
+
+
+@pytest.mark.parametrize("days", ["0", "91", "veertien", ""])
+def test_a_bad_number_of_days_is_refused(editor_client, editor, days):
+    response = editor_client.post(
+        reverse("dossiers:account"), {"action": "reminders", "is_active": "on", "days_ahead": days}
+    )
+    assert response.status_code == 400
+    assert not ReminderSubscription.objects.filter(user=editor).exists()
+
+
+# -- the rappel list --------------------------------------------------------------------------
+
+
+def test_the_rappel_list_groups_overdue_commitments_per_minister(sample, by_letter):
+    groups = rappel(d(2024, 4, 11))
+    assert [(str(minister), [c.subject for c in items]) for minister, items in groups] == [
+        ("E. van der Burg", ["Partnerschap met Egypte", "Brief over terugkeer"])
+    ]
+    egypt, letter = groups[0][1]
+    assert (egypt.due_on, egypt.days_overdue) == (d(2024, 3, 5), 37)
+    assert (letter.due_on, letter.days_overdue) == (d(2024, 4, 1), 10)
+
+
+def test_the_rappel_page_prints_for_a_reader(sample, by_letter, reader_client):
+    html = reader_client.get(RAPPEL, {"peildatum": "2024-04-11"}).content.decode()
+    assert "Brief over terugkeer" in html
+    assert "Staatssecretaris van Justitie en Veiligheid" in html
+    assert 'name="new_date"' not in html  # a reader moves nothing
+
+
+def test_the_rappel_page_takes_a_fixed_number_of_queries(
+    sample, by_letter, reader_client, django_assert_num_queries
+):
+    # Session, user and permissions (4), the commitments and their members and changes.
+    with django_assert_num_queries(7):
+        reader_client.get(RAPPEL, {"peildatum": "2024-04-11"})
+    for number in range(5):
+        extra = Commitment.objects.create(
+            subject=f"Extra {number}",
+            text="Informeren",
+            debate=sample["debate"],
+            fulfilment_mode=Commitment.FulfilmentMode.BY_DATE,
+            due_date=d(2024, 3, 1),
+        )
+        move_due_date(extra, new_date=d(2024, 3, 10), reason="Later")
+    with django_assert_num_queries(7):
+        reader_client.get(RAPPEL, {"peildatum": "2024-04-11"})
+
+
+# -- moving a due date ------------------------------------------------------------------------
+
+
+def test_a_moved_due_date_keeps_the_old_one_and_the_reason(sample, by_letter, editor_client):
+    response = editor_client.post(
+        reverse("dossiers:commitment_move_due", args=[by_letter.pk]),
+        {"new_date": "2024-06-01", "reason": "Wacht op de evaluatie", "version": by_letter.version},
+    )
+    assert response["Location"] == RAPPEL
+    by_letter.refresh_from_db()
+    assert by_letter.due_date == d(2024, 6, 1)
+    change = DueDateChange.objects.get()
+    assert (change.old_date, change.new_date, change.reason, change.changed_by.username) == (
+        d(2024, 4, 1),
+        d(2024, 6, 1),
+        "Wacht op de evaluatie",
+        "editor",
+    )
+    assert by_letter.history.first().history_change_reason == "Wacht op de evaluatie"
+    html = editor_client.get(RAPPEL, {"peildatum": "2024-06-02"}).content.decode()
+    assert "termijn verschoven van 1 april 2024 naar 1 juni 2024" in html
+
+
+def test_a_commitment_due_in_a_report_moves_to_a_date(sample):
+    commitment = move_due_date(sample["commitment"], new_date=d(2024, 5, 1), reason="Volgende Raad")
+    assert commitment.fulfilment_mode == Commitment.FulfilmentMode.BY_DATE
+    assert commitment.due_meeting is None
+    assert DueDateChange.objects.get().old_date == d(2024, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"new_date": "2024-06-01", "reason": "  "}, "Say why"),
+        ({"new_date": "2024-04-01", "reason": "Geen"}, "due date it has"),
+    ],
+)
+def test_a_move_without_reason_or_to_the_same_date_changes_nothing(
+    sample, by_letter, data, message
+):
+    with pytest.raises(ValidationError):
+        move_due_date(by_letter, new_date=d.fromisoformat(data["new_date"]), reason=data["reason"])
+    assert not DueDateChange.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"new_date": "2024-13-01", "reason": "Later"},
+        {"new_date": "2024-06-01", "reason": ""},
+        {"new_date": "2024-06-01", "reason": "Later", "version": "0"},
+    ],
+    ids=["bad date", "no reason", "stale version"],
+)
+def test_a_bad_move_on_the_page_says_why_and_changes_nothing(
+    sample, by_letter, editor_client, data
+):
+    response = editor_client.post(
+        reverse("dossiers:commitment_move_due", args=[by_letter.pk]), data, follow=True
+    )
+    assert "Brief over terugkeer:" in response.content.decode()
+    by_letter.refresh_from_db()
+    assert by_letter.due_date == d(2024, 4, 1)
+    assert not DueDateChange.objects.exists()
+
+
+def test_a_closed_or_standing_commitment_keeps_its_due_date(sample):
+    with pytest.raises(ValidationError, match="staande toezegging"):
+        move_due_date(sample["standing"], new_date=d(2024, 6, 1), reason="Later")
+    commitment = sample["commitment"]
+    commitment.status = Commitment.Status.WITHDRAWN
+    commitment.save()
+    with pytest.raises(ValidationError, match="open toezegging"):
+        move_due_date(commitment, new_date=d(2024, 6, 1), reason="Later")
+
+
+def test_a_reader_cannot_move_a_due_date(sample, by_letter, reader_client):
+    response = reader_client.post(
+        reverse("dossiers:commitment_move_due", args=[by_letter.pk]),
+        {"new_date": "2024-06-01", "reason": "Later"},
+    )
+    assert response.status_code == 403
+    assert not DueDateChange.objects.exists()
+
+
+def test_a_due_date_changed_in_the_admin_needs_a_reason(sample, by_letter, admin_client):
+    url = reverse("admin:dossiers_commitment_change", args=[by_letter.pk])
+    data = admin_change_data(admin_client, url, ("checks", "due_date_changes"))
+    data.update(
+        {"members": [sample["piri"].pk], "due_date": "2024-07-01", "version": by_letter.version}
+    )
+    refused = admin_client.post(url, data)
+    assert refused.status_code == 200
+    assert "Zeg waarom de termijn verschuift." in refused.content.decode()
+    data["due_date_reason"] = "Op verzoek van de Kamer"
+    assert admin_client.post(url, data).status_code == 302
+    change = DueDateChange.objects.get()
+    assert (change.old_date, change.new_date, change.reason) == (
+        d(2024, 4, 1),
+        d(2024, 7, 1),
+        "Op verzoek van de Kamer",
+    )
