@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -58,7 +58,7 @@ def _commitments():
     return (
         Commitment.objects.select_related("made_by", "debate", "due_meeting")
         .prefetch_related("members")
-        .order_by("due_date", "subject")
+        .order_by(F("due_date").asc(nulls_last=True), "subject")
     )
 
 
@@ -139,7 +139,7 @@ def rappel(on):
         Commitment.objects.overdue(on)
         .select_related("made_by", "debate", "due_meeting", "made_in_document")
         .prefetch_related("members", Prefetch("due_date_changes", changes))
-        .order_by("made_by__name", "due_date", "subject")
+        .order_by()
     )
     per_minister = {}
     for commitment in overdue:
@@ -148,4 +148,7 @@ def rappel(on):
         )
         commitment.days_overdue = (on - commitment.due_on).days if commitment.due_on else None
         per_minister.setdefault(commitment.made_by, []).append(commitment)
+    for commitments in per_minister.values():
+        # Longest overdue first: a date, or the end of the Council in whose report it was due.
+        commitments.sort(key=lambda c: (c.due_on or datetime.date.max, c.subject))
     return sorted(per_minister.items(), key=lambda pair: (pair[0] is None, str(pair[0] or "")))

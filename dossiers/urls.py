@@ -9,6 +9,7 @@ from .views import (
     feeds,
     importing,
     overview,
+    search,
     sources,
 )
 from .views.account import account
@@ -17,6 +18,7 @@ app_name = "dossiers"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("zoeken/", search.search_page, name="search"),
     path("dossiers/", dossier.DossierListView.as_view(), name="dossier_list"),
     path("dossiers/<slug:slug>/", dossier.dossier_detail, name="dossier_detail"),
     path("raden/", council.meeting_list, name="meeting_list"),

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # The search on PostgreSQL: its index expressions (OpClass) and lookups; inert on SQLite.
+    "django.contrib.postgres",
     "django_filters",
     "django_tables2",
     "simple_history",

@@ -61,6 +61,7 @@ EXPECTED = {
     "set_language": expect(anonymous=(REDIRECT, REDIRECT), reader=(REDIRECT, REDIRECT)),
     "logout": expect(reader=(NOT_ALLOWED, LOGIN_PAGE)),
     "dossiers:dashboard": READ,
+    "dossiers:search": READ,
     "dossiers:dossier_list": READ_GET_ONLY,
     "dossiers:dossier_detail": READ,
     "dossiers:meeting_list": READ,

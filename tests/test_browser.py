@@ -19,6 +19,8 @@ from playwright.sync_api import expect, sync_playwright
 
 from dossiers.models import Commitment, CouncilMeeting, Debate, Dossier, ParliamentaryDocument
 
+from . import word_files
+
 # The live server answers from its own thread, so it only sees committed data; the flush after
 # each test also empties the groups of the data migration, which serialized_rollback restores.
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -294,6 +296,53 @@ def test_download_the_register_and_the_quarterly_overview(page, seeded, reader, 
     gvva = next(row for row in rows if row[1] == "GVVA")
     assert gvva[7] == "Akkoord in Coreper"
     assert "20 december 2023" in gvva[8]
+
+
+def test_download_the_word_drafts(page, march_2024, reader, log_in, tmp_path):
+    log_in(reader)
+    page.goto(f"/raden/{march_2024.pk}/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Concept geannoteerde agenda (Word)").click()
+    download = download_info.value
+    assert download.suggested_filename == "concept-geannoteerde-agenda-jbz-raad-4-5-maart-2024.docx"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    text = word_files.paragraphs(path.read_bytes())
+    assert text[0] == "Geannoteerde agenda JBZ-Raad 4-5 maart 2024 (concept)"
+    assert word_files.footnotes(path.read_bytes())
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Concept verslag (Word)").click()
+    assert download_info.value.suggested_filename.startswith("concept-verslag-")
+
+    page.goto("/kwartaaloverzicht/2023/4/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Word downloaden (DOCX)").click()
+    download = download_info.value
+    assert download.suggested_filename == "kwartaaloverzicht-2023-Q4.docx"
+    download.save_as(tmp_path / "overzicht.docx")
+    [table] = word_files.tables((tmp_path / "overzicht.docx").read_bytes())
+    assert any(row[1] == "GVVA" for row in table)
+
+
+def test_search_from_the_header(page, seeded, reader, log_in):
+    log_in(reader)
+    page.goto("/")
+    search_box = page.get_by_role("searchbox", name="Alles doorzoeken")
+    search_box.fill("32317-867")
+    search_box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/zoeken/\?q=32317-867"))
+    expect(page.get_by_role("heading", name="Documenten")).to_be_visible()
+    expect(page.locator("#group-documents + ol li").first).to_contain_text(
+        "Kamerstukken II 2023/24, 32 317, nr. 867"
+    )
+    page.get_by_role("searchbox", name="Alles doorzoeken").fill("Schengen")
+    page.get_by_role("searchbox", name="Alles doorzoeken").press("Enter")
+    page.get_by_role("link", name="Herziening van de Schengengrenscode (SGC)", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Schengengrenscode")
+    screenshot(page, "search-result-timeline")
+    page.goto("/zoeken/?q=Schengen")
+    screenshot(page, "search")
 
 
 def test_quarterly_overview(page, seeded, reader, log_in):
