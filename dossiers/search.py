@@ -4,13 +4,12 @@ The results come grouped by kind (dossiers, Council meetings, documents, commitm
 people, source passages), each group ranked and cut at MAX_PER_KIND, one query per kind.
 
 On PostgreSQL the texts are matched with full-text search in the Dutch configuration
-("asielaanvragen" finds "asielaanvraag"; websearch syntax: "quotes", or, -not) and ranked with
-ts_rank; as on SQLite, a text in which every word appears also matches (Dutch compounds:
-"Schengen" in "Schengengrenscode"); names also by trigram similarity without accents
-("Yesilgoz" finds "Yeşilgöz-Zegerius", "Pirri" finds "Piri"). Migration 0016 indexes the
-full-text vectors and the fields for the word search. On SQLite every word must appear in one
-of the fields (icontains), ranked by where: a short name or name that is the query, then one
-that starts with it, then the rest.
+("asielaanvragen" finds "asielaanvraag"; websearch syntax: "quotes", or, -not), each word also
+as the start of a word (Dutch compounds: "Schengen" finds "Schengengrenscode"), and ranked with
+ts_rank; people's names also by trigram similarity without accents ("Yesilgoz" finds
+"Yeşilgöz-Zegerius", "Pirri" finds "Piri"). Migration 0016 indexes the full-text vectors.
+On SQLite every word must appear in one of the fields (icontains), ranked by where: a short
+name or name that is the query, then one that starts with it, then the rest.
 
 A citation in any printed form ("32 317, nr. 867", "32317-867", "kst-32317-867") finds that
 Kamerstuk first; a month and a year ("maart 2024") or a year finds the Councils then.
@@ -148,20 +147,20 @@ class _Simple:
 
 
 class _Postgres:
-    """Full-text search in Dutch; every word in a field as on SQLite, for the compounds the
-    Dutch dictionary does not split ("Schengen" in "Schengengrenscode"); and names by trigram
-    similarity without accents ("Yesilgoz")."""
+    """Full-text search in Dutch, each word also as the start of a word (Dutch compounds:
+    "Schengen" finds "Schengengrenscode"), served by the indexes of migration 0016; names also
+    by trigram similarity without accents ("Yesilgoz")."""
 
     def __init__(self, text):
         self.text = text
-        self.words = text.split()
         self.query = SearchQuery(text, config=CONFIG, search_type="websearch")
+        words = [re.sub(r"\W", "", word) for word in text.split()]
+        prefixes = " & ".join(f"{word}:*" for word in words if word)
+        if prefixes:
+            self.query |= SearchQuery(prefixes, config=CONFIG, search_type="raw")
 
     def match(self, queryset, fields, names=()):
-        contains = Q()
-        for word in self.words:
-            contains &= _any_field(fields + names, word)
-        condition, annotations, rank = contains, {}, Value(0.0)
+        condition, annotations, rank = Q(), {}, Value(0.0)
         if fields:
             vector = SearchVector(*fields, config=CONFIG)
             annotations["_vector"] = vector
@@ -211,15 +210,15 @@ def _dossiers(backend, text):
         | Q(procedure_reference__iexact=text)
         | Q(celex__iexact=text)
     )
-    matched = backend.match(Dossier.objects.all(), SEARCHED["dossier"], names=("short_name",))
+    matched = backend.match(Dossier.objects.all(), SEARCHED["dossier"])
     dossiers = (
         Dossier.objects.filter(Q(pk__in=matched.values("pk")) | Q(pk__in=aliases) | references)
         .annotate(
             rank=Case(
                 When(references, then=Value(10.0)),
                 When(short_name__iexact=text, then=Value(5.0)),
-                When(pk__in=matched.values("pk"), then=Value(1.0)),
-                default=Value(0.5),
+                When(title__iexact=text, then=Value(5.0)),
+                default=Value(1.0),
                 output_field=FloatField(),
             )
         )

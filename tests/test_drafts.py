@@ -142,7 +142,7 @@ def test_a_fulfilled_commitment_is_not_in_the_round(sample):
 
 def test_the_drafts_of_the_seed_data_cite_the_seeds(seeded, django_assert_max_num_queries):
     meeting = CouncilMeeting.objects.get(start_date=d(2024, 3, 4))
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(11):
         draft = meeting_draft(meeting)
         data = annotated_agenda_docx(draft)
     text = paragraphs(data)

@@ -1,17 +1,14 @@
 """PostgreSQL only: the extensions and indexes of dossiers/search.py.
 
 For each searched field list a GIN index of the same SearchVector the search builds, so the
-full-text match is read from it; for each searched field a trigram index of UPPER(field), the
-form Django's icontains compares, so the word match is too. pg_trgm also gives the similarity
-of names, unaccent their comparison without accents. On SQLite (the simple search) nothing is
-made.
+full-text match is read from it; pg_trgm gives the similarity of names, unaccent their
+comparison without accents. On SQLite (the simple search) nothing is made.
 """
 
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.operations import CreateExtension
 from django.contrib.postgres.search import SearchVector
 from django.db import migrations
-from django.db.models.functions import Upper
 
 # (model, short name, the fields of its search vector): as SEARCHED in dossiers/search.py.
 SEARCHED = [
@@ -22,10 +19,7 @@ SEARCHED = [
     ("motion", "motion", ("subject",)),
     ("stageevent", "stageevent", ("source_passage",)),
     ("mention", "mention", ("source_passage", "dutch_position", "summary", "outcome")),
-    ("person", "person", ()),
 ]
-# Names searched by similarity as well: indexed for the word match like the other fields.
-NAMES = {"person": ("name",)}
 
 
 class PostgresExtension(CreateExtension):
@@ -40,11 +34,7 @@ class PostgresExtension(CreateExtension):
 def _indexes(apps):
     for model_name, short, fields in SEARCHED:
         model = apps.get_model("dossiers", model_name)
-        if fields:
-            yield model, GinIndex(SearchVector(*fields, config="dutch"), name=f"{short}_fts")
-        for name in (*fields, *NAMES.get(model_name, ())):
-            expression = OpClass(Upper(name), name="gin_trgm_ops")
-            yield model, GinIndex(expression, name=f"{short}_{name}_trgm"[:30])
+        yield model, GinIndex(SearchVector(*fields, config="dutch"), name=f"{short}_fts")
 
 
 def create(apps, schema_editor):
