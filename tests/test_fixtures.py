@@ -14,12 +14,14 @@ from dossiers.models import (
     DocumentImport,
     Dossier,
     DossierAlias,
+    DueDateChange,
     FeedToken,
     Mention,
     Motion,
     MotionReport,
     ParliamentaryDocument,
     Person,
+    ReminderSubscription,
     SourceProposal,
     SourceSync,
     StageEvent,
@@ -46,13 +48,22 @@ def _assert_quoted(passage, document, what):
 
 
 def _curated_models():
-    """Every model of curated data: not the history tables, the import workflow, tokens or the
-    records of the official sources' syncs."""
+    """Every model of curated data: not the history tables, the import workflow, tokens, the
+    records of the official sources' syncs, a user's reminder setting or the log of moved due
+    dates (the seeds move none)."""
     return [
         model
         for model in apps.get_app_config("dossiers").get_models()
         if not model._meta.model_name.startswith("historical")
-        and model not in (DocumentImport, FeedToken, SourceSync, SourceProposal)
+        and model
+        not in (
+            DocumentImport,
+            FeedToken,
+            SourceSync,
+            SourceProposal,
+            ReminderSubscription,
+            DueDateChange,
+        )
     ]
 
 

@@ -171,6 +171,7 @@ def test_an_unknown_action_is_a_bad_request(reader_client):
 
 
 def test_account_page_query_budget(reader_client, reader, key, django_assert_max_num_queries):
-    # Session, user, the user's and the group's permissions (the menu), token.
-    with django_assert_max_num_queries(5):
+    # Session, user, the user's and the group's permissions (the menu), token, reminder
+    # subscription.
+    with django_assert_max_num_queries(6):
         assert reader_client.get("/account/").status_code == 200
