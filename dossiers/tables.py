@@ -20,6 +20,9 @@ heading = lazy(capfirst, str)
 
 
 class DossierTable(tables.Table):
+    # Names the box the table scrolls in (templates/dossiers/_table.html).
+    caption = _("Dossier register")
+
     title = tables.Column(
         verbose_name=heading(_("title")), linkify=True, attrs={"td": {"class": "title"}}
     )
@@ -57,7 +60,8 @@ class DossierTable(tables.Table):
             "responsible_officer",
         )
         order_by = ("title",)
-        attrs = {"class": "register"}
+        # On a phone the rows become cards (.stack) and the headers a row of links to sort by.
+        attrs = {"class": "register stack", "thead": {"data-label": _("Sort by")}}
         empty_text = _("No dossiers match these filters.")
 
     def render_current_stage(self, value):

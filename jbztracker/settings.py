@@ -224,7 +224,7 @@ if DEBUG:
 # Serve from the app folders while developing; collectstatic fills STATIC_ROOT in production.
 WHITENOISE_AUTOREFRESH = DEBUG
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+DJANGO_TABLES2_TEMPLATE = "dossiers/_table.html"
 
 # The pages use no JavaScript and no inline styles; the admin loads its scripts from here too.
 # The same policy holds in development, so a page that breaks it breaks before production.
