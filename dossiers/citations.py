@@ -167,8 +167,14 @@ def official_identifier(citation):
 
 
 def official_url(citation):
-    """The address of the paper's page on zoek.officielebekendmakingen.nl, or ""."""
-    identifier = official_identifier(citation)
+    """The address of the paper's page on zoek.officielebekendmakingen.nl, or "" when there is
+    none to name: a whole dossier, the Handelingen of a whole sitting, other references."""
+    if isinstance(citation, ProceedingsCitation):
+        identifier = citation.official_identifier
+    elif isinstance(citation, Citation):
+        identifier = official_identifier(citation)
+    else:
+        identifier = ""
     return OFFICIAL_PAGE.format(identifier=identifier) if identifier else ""
 
 
@@ -221,6 +227,28 @@ def normalize_session_year(text):
     return f"{start}-{end}"
 
 
+def session_year_on(day):
+    """The session year (vergaderjaar) `day` falls in, as '2023-2024'. A session year begins
+    on the third Tuesday of September (Prinsjesdag)."""
+    first_of_september = datetime.date(day.year, 9, 1)
+    prinsjesdag = first_of_september + datetime.timedelta(
+        days=(1 - first_of_september.weekday()) % 7 + 14
+    )
+    start = day.year if day >= prinsjesdag else day.year - 1
+    return f"{start}-{start + 1}"
+
+
+def session_years_possible(day):
+    """The session years a paper dated `day` can be printed in: its own, or the next one for
+    a letter dated in the days before Prinsjesdag and published after it."""
+    return {session_year_on(day), session_year_on(day + PUBLICATION_DELAY)}
+
+
+# The longest a letter takes from its date to its publication as a Kamerstuk, for the session
+# year check: letters dated a few days before Prinsjesdag are printed in the new session year.
+PUBLICATION_DELAY = datetime.timedelta(days=14)
+
+
 def _citation_from_match(match):
     numeral = (match.group("chamber") or "").upper()
     sub_number = (
@@ -270,6 +298,16 @@ class ProceedingsCitation:
     def key(self):
         kind = "aanhangsel" if self.appendix else "handelingen"
         return (kind, self.chamber, self.session_year, self.number, self.item)
+
+    @property
+    def official_identifier(self):
+        """ "ah-tk-20232024-1234" for an answer, "h-tk-20232024-45-12" for an item of the
+        Handelingen; "" for a whole sitting, which has no page of its own."""
+        session = self.session_year.replace("-", "")
+        chamber = self.chamber.lower()
+        if self.appendix:
+            return f"ah-{chamber}-{session}-{self.number}"
+        return f"h-{chamber}-{session}-{self.number}-{self.item}" if self.item else ""
 
 
 @dataclass(frozen=True)

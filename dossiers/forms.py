@@ -122,8 +122,9 @@ class FulfilCommitmentForm(forms.Form):
     # The version of the commitment the checklist showed; the admin's bulk action has none.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, admin_site=None, documents=None, **kwargs):
+    def __init__(self, *args, admin_site=None, documents=None, commitments=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.commitments = commitments
         if documents is not None:
             self.fields["document"].queryset = documents
         if admin_site is not None:
@@ -136,11 +137,25 @@ class FulfilCommitmentForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         document = cleaned.get("document")
-        if document is not None and not cleaned.get("fulfilled_on") and document.date is None:
-            raise forms.ValidationError(
-                _("This document has no date: give the date on which it fulfilled them.")
+        # A standing commitment is addressed in each report, not fulfilled on a day.
+        needs_date = any(
+            commitment.fulfilment_mode != Commitment.FulfilmentMode.STANDING
+            for commitment in self.commitments_to_fulfil()
+        )
+        if (
+            needs_date
+            and document is not None
+            and not cleaned.get("fulfilled_on")
+            and document.date is None
+        ):
+            self.add_error(
+                "fulfilled_on",
+                _("This document has no date: give the date on which it fulfilled them."),
             )
         return cleaned
+
+    def commitments_to_fulfil(self):
+        return self.commitments
 
     def fulfil(self, commitment):
         """Record the cleaned choice on `commitment`; ValidationError if the rules refuse it."""
@@ -152,6 +167,23 @@ class FulfilCommitmentForm(forms.Form):
             partly=self.cleaned_data["partly"],
             expected_version=self.cleaned_data["version"],
         )
+
+
+class TickOffForm(FulfilCommitmentForm):
+    """One commitment ticked off a Council's checklist."""
+
+    commitment = forms.ModelChoiceField(
+        queryset=Commitment.objects.all(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("This commitment does not exist (any more).")},
+    )
+
+    def commitments_to_fulfil(self):
+        commitment = self.cleaned_data.get("commitment")
+        return [commitment] if commitment else []
+
+    def fulfil(self):
+        return super().fulfil(self.cleaned_data["commitment"])
 
 
 class ReferenceDateForm(forms.Form):

@@ -2,7 +2,8 @@
 
 For a quarter: every legislative dossier still open when it began, with its stage at the start
 and at the end of the quarter and the stage events dated inside it, in two queries whatever the
-number of dossiers.
+number of dossiers (and a third for the date of the newest document, to say when a quarter lies
+after the data).
 """
 
 import datetime
@@ -14,7 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .dates import quarter_bounds
-from .models import Dossier, Stage, StageEvent
+from .models import Dossier, ParliamentaryDocument, Stage, StageEvent
 
 # A dossier whose stage was one of these when the quarter began is no longer followed.
 CLOSED_STAGES = (
@@ -32,6 +33,17 @@ class QuarterlyOverview:
     start: datetime.date
     end: datetime.date
     dossiers: list
+    # The newest day the tracker has data of: a quarter after it has none yet.
+    newest_data: datetime.date | None = None
+
+    @property
+    def is_after_the_data(self):
+        return self.newest_data is not None and self.newest_data < self.start
+
+    @property
+    def quarter_of_newest_data(self):
+        """(year, quarter) of the newest data, for the link to it."""
+        return self.newest_data.year, (self.newest_data.month + 2) // 3
 
     @property
     def title(self):
@@ -105,4 +117,5 @@ def quarterly_overview(year, quarter):
         .prefetch_related(Prefetch("stage_events", events_in_quarter, to_attr="quarter_events"))
         .order_by("policy_area", "parent__title", "title")
     )
-    return QuarterlyOverview(year, quarter, start, end, list(dossiers))
+    newest = ParliamentaryDocument.objects.newest_date()
+    return QuarterlyOverview(year, quarter, start, end, list(dossiers), newest)

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from .models import Commitment, DueDateChange, ReminderSubscription, StageEvent
+from .models.stage import one_per_stage
 
 
 @dataclass
@@ -73,10 +74,11 @@ def digest(on, days_ahead):
         StageEvent.objects.expected()
         .not_reached()
         .filter(date__range=(on, until))
-        .select_related("dossier")
+        .select_related("dossier", "source_document")
         .chronological()
     )
-    return Digest(on, days_ahead, list(overdue), list(due_soon), list(milestones))
+    milestones = one_per_stage(list(milestones))
+    return Digest(on, days_ahead, list(overdue), list(due_soon), milestones)
 
 
 def send_digests(on=None, *, force=False):

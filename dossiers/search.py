@@ -278,7 +278,7 @@ def _documents(backend, text):
     hits = [
         Hit(
             str(document),
-            document.url or _first_meeting_url(document),
+            document.publication_url or _first_meeting_url(document),
             document.get_document_type_display(),
         )
         for document in _top(documents.prefetch_related("meetings"), "-date", "-pk")
@@ -310,7 +310,7 @@ def _commitments(backend, text):
 def _motions(backend, text):
     motions = backend.match(Motion.objects.all(), SEARCHED["motion"]).select_related("document")
     hits = [
-        Hit(str(motion), motion.document.url or "", motion.get_outcome_display())
+        Hit(str(motion), motion.document.publication_url, motion.get_outcome_display())
         for motion in _top(motions, "-document__date", "-pk")
     ]
     return hits, ""

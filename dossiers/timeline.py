@@ -22,6 +22,7 @@ from .models import (
     Stage,
     StageEvent,
 )
+from .models.stage import merge_restatements, one_per_stage
 
 
 def load_dossier(slug):
@@ -34,6 +35,11 @@ def load_dossier(slug):
         Prefetch(
             "stage_events",
             StageEvent.objects.select_related("meeting", "source_document"),
+        ),
+        # What the package expects reaches its instruments' stage bars.
+        Prefetch(
+            "parent__stage_events",
+            StageEvent.objects.expected().select_related("source_document"),
         ),
         Prefetch(
             "mentions",
@@ -74,6 +80,8 @@ class Entry:
     details: list = field(default_factory=list)
     source_document: ParliamentaryDocument | None = None
     source_passage: str = ""
+    # Further (document, passage) pairs that state the same: a step two documents report.
+    more_sources: list = field(default_factory=list)
     link: str = ""
     anchor: str = ""
 
@@ -112,7 +120,7 @@ def timeline_entries(dossier):
     documents = {}
     if dossier.bnc_fiche:
         documents[dossier.bnc_fiche.pk] = dossier.bnc_fiche
-    for event in dossier.stage_events.all():
+    for event in merge_restatements(list(dossier.stage_events.all())):
         entries.append(
             Entry(
                 kind="expected" if event.is_expected else "stage",
@@ -123,11 +131,15 @@ def timeline_entries(dossier):
                 details=[str(event.meeting)] if event.meeting else [],
                 source_document=event.source_document,
                 source_passage=event.source_passage,
+                more_sources=[
+                    (repeat.source_document, repeat.source_passage) for repeat in event.repeats
+                ],
                 anchor=f"stage-event-{event.pk}",
             )
         )
-        if event.source_document:
-            documents[event.source_document.pk] = event.source_document
+        for statement in (event, *event.repeats):
+            if statement.source_document:
+                documents[statement.source_document.pk] = statement.source_document
     for mention in dossier.mentions.all():
         details = [
             (_("Summary"), mention.summary),
@@ -158,7 +170,7 @@ def timeline_entries(dossier):
                 title=document.title or document.get_document_type_display(),
                 date=document.date,
                 details=[document.citation] if document.citation else [],
-                link=document.url,
+                link=document.publication_url,
             )
         )
     return sorted(entries, key=lambda entry: entry.sort_key)
@@ -208,7 +220,7 @@ def _motion_entries(motion):
             if text
         ],
         source_document=motion.document,
-        link=motion.document.url,
+        link=motion.document.publication_url,
     )
     for report in motion.reports.all():
         yield Entry(
@@ -225,6 +237,9 @@ def _motion_entries(motion):
 class Step:
     stage: Stage
     state: str  # done, current, expected, skipped or pending
+    # For an expected step: the telling expectation, the dossier's own or its package's.
+    expectation: StageEvent | None = None
+    dossier_id: int | None = None
 
     STATE_LABELS = {
         "done": _("done"),
@@ -238,13 +253,29 @@ class Step:
     def state_label(self):
         return self.STATE_LABELS[self.state]
 
+    @property
+    def from_package(self):
+        return self.expectation is not None and self.expectation.dossier_id != self.dossier_id
+
 
 def stage_bar(dossier):
-    """Each stage of the dossier's path with its state, from the prefetched stage events."""
+    """Each stage of the dossier's path with its state, from the prefetched stage events.
+
+    A stage the dossier's own documents do not foresee may be foreseen for its package ("the
+    Pact's texts go to Coreper in February"): the instrument shows that expectation too.
+    """
     events = list(dossier.stage_events.all())
     path = list(dossier.stage_path)
     reached = {event.stage for event in events if not event.is_expected}
-    foreseen = {event.stage for event in events if event.is_expected}
+    package_events = list(dossier.parent.stage_events.all()) if dossier.parent else []
+    expectations = {
+        event.stage: event
+        for event in one_per_stage([event for event in package_events if event.is_expected])
+    }
+    expectations.update(
+        (event.stage, event)
+        for event in one_per_stage([event for event in events if event.is_expected])
+    )
     latest_on_path = latest_actual_event(event for event in events if event.stage in path)
     current = latest_on_path.stage if latest_on_path else None
     current_index = path.index(current) if current is not None else -1
@@ -256,11 +287,12 @@ def stage_bar(dossier):
             state = "done"
         elif index < current_index:
             state = "skipped"
-        elif stage in foreseen:
+        elif stage in expectations:
             state = "expected"
         else:
             state = "pending"
-        steps.append(Step(Stage(stage), state))
+        expectation = expectations.get(stage) if state == "expected" else None
+        steps.append(Step(Stage(stage), state, expectation, dossier.pk))
     return steps
 
 

@@ -34,11 +34,6 @@ urlpatterns = [
         name="meeting_report_docx",
     ),
     path("raden/<int:pk>/checklist/", commitment.checklist, name="checklist"),
-    path(
-        "raden/<int:pk>/checklist/<int:commitment_pk>/afvinken/",
-        commitment.fulfil,
-        name="commitment_fulfil",
-    ),
     path("toezeggingen/", commitment.commitment_list, name="commitment_list"),
     path("toezeggingen/rappel/", commitment.rappel, name="rappel"),
     path("toezeggingen/<int:pk>/termijn/", commitment.move_due, name="commitment_move_due"),

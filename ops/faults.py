@@ -280,14 +280,14 @@ def tick_off(client, meeting, commitment, outcomes):
     status, page = client.request("checklist", "GET", f"/raden/{meeting}/checklist/")
     if status != 200:
         return False
-    action = f"/raden/{meeting}/checklist/{commitment}/afvinken/"
+    action = f"/raden/{meeting}/checklist/#toezegging-{commitment}"
     fields = forms_of(page).get(action)
     if fields is None:
         # Already recorded: an earlier try was committed although its answer was lost.
         outcomes[commitment].append("already recorded")
         return True
     fields["passage"] = f"De Raad heeft toezegging {commitment} besproken (belastingtest)."
-    status, _ = client.request("tick off", "POST", action, fields)
+    status, _ = client.request("tick off", "POST", f"/raden/{meeting}/checklist/", fields)
     outcomes[commitment].append(status)
     return status == 302
 

@@ -66,10 +66,8 @@ EXPECTED = {
     "dossiers:dossier_detail": READ,
     "dossiers:meeting_list": READ,
     "dossiers:meeting_detail": READ,
-    "dossiers:checklist": READ,
-    "dossiers:commitment_fulfil": expect(
-        reader=(NOT_ALLOWED, FORBIDDEN), editor=(NOT_ALLOWED, REDIRECT)
-    ),
+    # A POST ticks a commitment off: for editors only.
+    "dossiers:checklist": expect(reader=(OK, FORBIDDEN), editor=(OK, REDIRECT)),
     "dossiers:commitment_list": READ,
     "dossiers:rappel": READ,
     # The walk's empty POST gives no date: the editor is sent back with the message.
@@ -299,8 +297,7 @@ def _view_on_site_args(walk):
 URL_ARGS = {
     "dossiers:dossier_detail": lambda w: [w["dossier"].slug],
     "dossiers:meeting_detail": lambda w: [w["meeting"].pk],
-    "dossiers:checklist": lambda w: [w["meeting"].pk],
-    "dossiers:commitment_fulfil": lambda w: [w["tick_off_meeting"].pk, w["commitment"].pk],
+    "dossiers:checklist": lambda w: [w["tick_off_meeting"].pk],
     "dossiers:quarterly_overview": lambda w: [2023, 4],
     "dossiers:quarterly_overview_xlsx": lambda w: [2023, 4],
     "dossiers:quarterly_overview_docx": lambda w: [2023, 4],
@@ -350,8 +347,9 @@ def post_body(route, walk, role):
         if kind == "changelist":
             return {"action": "delete_selected", "_selected_action": [instance.pk]}
         return {}
-    if route.name == "dossiers:commitment_fulfil":
+    if route.name == "dossiers:checklist":
         return {
+            "commitment": walk["commitment"].pk,
             "document": walk["tick_off_document"].pk,
             "passage": "Daarmee is de toezegging gestand gedaan.",
             "version": walk["commitment"].version,
@@ -524,7 +522,7 @@ def test_every_form_refuses_a_post_without_its_csrf_token(sample, editor, reader
     commitment, meeting = sample["commitment"], sample["meeting"]
     document_import, _created = start_import("verslag.txt", b"Verslag van de JBZ-Raad.\n" * 20)
     forms = {
-        "tick-off": reverse("dossiers:commitment_fulfil", args=[meeting.pk, commitment.pk]),
+        "tick-off": reverse("dossiers:checklist", args=[meeting.pk]),
         "import upload": reverse("dossiers:import_start"),
         "import review": reverse("dossiers:import_review", args=[document_import.pk]),
         "language switch": reverse("set_language"),
@@ -536,7 +534,11 @@ def test_every_form_refuses_a_post_without_its_csrf_token(sample, editor, reader
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(editor)
     bodies = {
-        "tick-off": {"document": sample["report"].pk, "passage": "Zie het verslag."},
+        "tick-off": {
+            "commitment": commitment.pk,
+            "document": sample["report"].pk,
+            "passage": "Zie het verslag.",
+        },
         "language switch": {"language": "en", "next": "/"},
         "calendar token": {"action": "renew"},
         "admin delete": {"post": "yes"},

@@ -271,9 +271,9 @@ def test_a_bad_tick_off_is_refused_and_the_commitment_stays_open(
     commitment, meeting = sample["commitment"], sample["meeting"]
     documents = {"agenda": sample["agenda"].pk, "report": sample["report"].pk}
     data = {**data, "document": documents.get(data.get("document"), data.get("document", ""))}
-    url = reverse("dossiers:commitment_fulfil", args=[meeting.pk, commitment.pk])
+    url = reverse("dossiers:checklist", args=[meeting.pk])
     with nothing_written():
-        refused(editor_client.post(url, data), 400, message)
+        refused(editor_client.post(url, {"commitment": commitment.pk, **data}), 400, message)
     commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.OPEN
 
@@ -281,8 +281,8 @@ def test_a_bad_tick_off_is_refused_and_the_commitment_stays_open(
 def test_a_withdrawn_commitment_cannot_be_ticked_off(sample, editor_client):
     commitment, meeting = sample["commitment"], sample["meeting"]
     Commitment.objects.filter(pk=commitment.pk).update(status=Commitment.Status.WITHDRAWN)
-    url = reverse("dossiers:commitment_fulfil", args=[meeting.pk, commitment.pk])
-    data = {"document": sample["report"].pk, "passage": "Passage."}
+    url = reverse("dossiers:checklist", args=[meeting.pk])
+    data = {"commitment": commitment.pk, "document": sample["report"].pk, "passage": "Passage."}
     with nothing_written():
         response = editor_client.post(url, data)
     refused(response, 400, "Een ingetrokken toezegging kan niet worden afgedaan.")

@@ -245,7 +245,9 @@ def test_editor_ticks_off_a_commitment(page, march_2024, open_commitment, editor
     item.locator('input[name="fulfilled_on"]').fill("2024-03-20")
     item.get_by_role("button", name="Vastleggen als afgedaan").click()
 
-    expect(page).to_have_url(re.compile(rf"/raden/{march_2024.pk}/checklist/$"))
+    expect(page).to_have_url(
+        re.compile(rf"/raden/{march_2024.pk}/checklist/#toezegging-{open_commitment.pk}$")
+    )
     expect(page.locator(".messages")).to_have_text("Afgedaan: Stand van zaken visumopschorting")
     expect(item).to_have_class(re.compile(r"\bdone\b"))
     expect(item).to_contain_text("☑")
@@ -268,7 +270,7 @@ def test_reader_has_no_tick_off_control(page, march_2024, open_commitment, reade
     expect(item).to_contain_text("Stand van zaken visumopschorting")
     expect(item).to_contain_text("☐")
     expect(page.get_by_text("Afvinken")).to_have_count(0)
-    expect(page.locator("details")).to_have_count(0)
+    expect(page.get_by_role("main").locator("details")).to_have_count(0)
 
 
 def test_download_the_register_and_the_quarterly_overview(page, seeded, reader, log_in, tmp_path):
@@ -386,3 +388,33 @@ def test_checklist_prints_without_the_site_header(
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.locator(f"#toezegging-{open_commitment.pk}")).to_be_visible()
     screenshot(page, "checklist-jbz-2024-03-04-print-media")
+
+
+def test_tick_off_with_the_undated_report(page, march_2024, open_commitment, editor, log_in):
+    """The report of 4-5 March 2024 has no date. The standing commitment needs none; a one-off
+    commitment asks for it, on the checklist's own address, with the passage kept."""
+    log_in(editor)
+    checklist = f"/raden/{march_2024.pk}/checklist/"
+    page.goto(checklist)
+    standing = Commitment.objects.standing().get()
+    item = page.locator(f"#toezegging-{standing.pk}")
+    item.get_by_text("Afvinken").click()
+    expect(item.locator('input[name="fulfilled_on"]')).to_have_count(0)
+    item.get_by_label("passage waarmee afgedaan", exact=True).fill("Mensenrechten kwamen aan bod.")
+    item.get_by_role("button", name="Vastleggen als afgedaan").click()
+    expect(page.locator(".messages")).to_contain_text("Afgedaan: Mensenrechten")
+    expect(page).to_have_url(re.compile(rf"{checklist}#toezegging-{standing.pk}$"))
+
+    item = page.locator(f"#toezegging-{open_commitment.pk}")
+    item.get_by_text("Afvinken").click()
+    passage = "De minister heeft de Kamer geïnformeerd over de visumopschorting."
+    item.get_by_label("passage waarmee afgedaan", exact=True).fill(passage)
+    item.get_by_role("button", name="Vastleggen als afgedaan").click()
+    expect(page).to_have_url(re.compile(rf"{checklist}#toezegging-{open_commitment.pk}$"))
+    expect(item.get_by_role("alert")).to_contain_text("Dit document heeft geen datum")
+    expect(item.get_by_label("passage waarmee afgedaan", exact=True)).to_have_value(passage)
+    screenshot(page, "checklist-undated-report-asks-for-the-date")
+    item.locator('input[name="fulfilled_on"]').fill("2024-03-20")
+    item.get_by_role("button", name="Vastleggen als afgedaan").click()
+    expect(page.locator(".messages")).to_contain_text("Afgedaan: Stand van zaken")
+    expect(item).to_contain_text("☑")

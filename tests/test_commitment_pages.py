@@ -36,8 +36,15 @@ def open_commitment(seeded, march_2024):
     return commitment
 
 
-def _fulfil_url(meeting, commitment):
-    return reverse("dossiers:commitment_fulfil", args=[meeting.pk, commitment.pk])
+def _tick_off(client, meeting, commitment, data):
+    """Post the tick-off form of `commitment` on the checklist of `meeting`."""
+    return client.post(
+        reverse("dossiers:checklist", args=[meeting.pk]), {"commitment": commitment.pk, **data}
+    )
+
+
+def _tick_off_form(commitment):
+    return f'name="commitment" value="{commitment.pk}"'
 
 
 def test_checklist_has_due_standing_and_overdue_sections(
@@ -65,13 +72,13 @@ def test_checklist_has_due_standing_and_overdue_sections(
 
 def test_reader_sees_the_checklist_but_no_tick_off_form(open_commitment, march_2024, reader_client):
     response = reader_client.get(reverse("dossiers:checklist", args=[march_2024.pk]))
-    assert _fulfil_url(march_2024, open_commitment) not in response.content.decode()
+    assert _tick_off_form(open_commitment) not in response.content.decode()
 
 
 def test_reader_cannot_tick_off(open_commitment, march_2024, reader_client):
     report = ParliamentaryDocument.objects.get(pk=5)
-    response = reader_client.post(
-        _fulfil_url(march_2024, open_commitment), {"document": report.pk, "passage": "x"}
+    response = _tick_off(
+        reader_client, march_2024, open_commitment, {"document": report.pk, "passage": "x"}
     )
     assert response.status_code == 403
     open_commitment.refresh_from_db()
@@ -83,9 +90,11 @@ def test_editor_ticks_off_with_document_and_passage_kept_in_history(
 ):
     report = ParliamentaryDocument.objects.get(pk=5)  # the report of 4-5 March 2024, undated
     checklist = reverse("dossiers:checklist", args=[march_2024.pk])
-    assert _fulfil_url(march_2024, open_commitment) in editor_client.get(checklist).content.decode()
-    response = editor_client.post(
-        _fulfil_url(march_2024, open_commitment),
+    assert _tick_off_form(open_commitment) in editor_client.get(checklist).content.decode()
+    response = _tick_off(
+        editor_client,
+        march_2024,
+        open_commitment,
         {
             "document": report.pk,
             "passage": "Over de visumopschorting ...",
@@ -106,9 +115,9 @@ def test_editor_ticks_off_with_document_and_passage_kept_in_history(
 
 def test_ticking_off_twice_records_once(open_commitment, march_2024, editor_client):
     data = {"document": 5, "passage": "Passage.", "fulfilled_on": "2024-03-20"}
-    editor_client.post(_fulfil_url(march_2024, open_commitment), data)
+    _tick_off(editor_client, march_2024, open_commitment, data)
     versions = open_commitment.history.count()
-    editor_client.post(_fulfil_url(march_2024, open_commitment), data)
+    _tick_off(editor_client, march_2024, open_commitment, data)
     assert open_commitment.history.count() == versions
 
 
@@ -129,7 +138,7 @@ def test_bad_tick_off_is_refused_with_a_message_and_changes_nothing(
     open_commitment, march_2024, editor_client, data, message
 ):
     versions = open_commitment.history.count()
-    response = editor_client.post(_fulfil_url(march_2024, open_commitment), data)
+    response = _tick_off(editor_client, march_2024, open_commitment, data)
     assert response.status_code == 400
     assert message in response.content.decode()
     open_commitment.refresh_from_db()
@@ -139,8 +148,10 @@ def test_bad_tick_off_is_refused_with_a_message_and_changes_nothing(
 
 def test_standing_commitment_is_checked_per_report(seeded, march_2024, editor_client):
     standing = Commitment.objects.standing().get()
-    response = editor_client.post(
-        _fulfil_url(march_2024, standing),
+    response = _tick_off(
+        editor_client,
+        march_2024,
+        standing,
         {
             "document": 5,
             "passage": "Mensenrechten kwamen aan de orde.",
@@ -153,10 +164,54 @@ def test_standing_commitment_is_checked_per_report(seeded, march_2024, editor_cl
     assert standing.status == Commitment.Status.OPEN
 
 
-def test_anonymous_cannot_tick_off(open_commitment, march_2024, client):
-    response = client.post(
-        _fulfil_url(march_2024, open_commitment), {"document": 5, "passage": "x"}
+def test_standing_commitment_ticked_off_with_the_undated_report_needs_no_date(
+    seeded, march_2024, editor_client
+):
+    """The form says "leave empty to use the document's date"; a standing commitment is
+    addressed in the report, not fulfilled on a day, so the undated report is enough."""
+    standing = Commitment.objects.standing().get()
+    assert ParliamentaryDocument.objects.get(pk=5).date is None
+    response = _tick_off(
+        editor_client, march_2024, standing, {"document": 5, "passage": "Mensenrechten."}
     )
+    assert response.status_code == 302
+    assert StandingCommitmentCheck.objects.filter(commitment=standing, document_id=5).exists()
+
+
+def test_the_tick_off_form_of_a_standing_commitment_asks_no_date(seeded, march_2024, editor_client):
+    standing = Commitment.objects.standing().get()
+    html = editor_client.get(reverse("dossiers:checklist", args=[march_2024.pk])).content
+    form = html.decode().split(_tick_off_form(standing))[1].split("</form>")[0]
+    assert 'name="passage"' in form
+    assert 'name="fulfilled_on"' not in form
+
+
+def test_a_refused_tick_off_is_answered_on_the_checklist_with_the_passage_kept(
+    open_commitment, march_2024, editor_client
+):
+    checklist = reverse("dossiers:checklist", args=[march_2024.pk])
+    form = editor_client.get(checklist).content.decode().split(_tick_off_form(open_commitment))[0]
+    assert form.rsplit("<form", 1)[1].startswith(f' method="post" action="{checklist}#')
+    response = _tick_off(
+        editor_client, march_2024, open_commitment, {"document": 5, "passage": "Mijn passage."}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Dit document heeft geen datum" in html
+    assert "Mijn passage.</textarea>" in html
+
+
+def test_a_tick_off_of_an_unknown_commitment_is_refused(seeded, march_2024, editor_client):
+    response = editor_client.post(
+        reverse("dossiers:checklist", args=[march_2024.pk]),
+        {"commitment": 999999, "document": 5, "passage": "x"},
+    )
+    assert response.status_code == 400
+    assert "Deze toezegging bestaat niet (meer)." in response.content.decode()
+
+
+def test_anonymous_cannot_tick_off(open_commitment, march_2024, client):
+    response = _tick_off(client, march_2024, open_commitment, {"document": 5, "passage": "x"})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 
@@ -167,7 +222,7 @@ def test_print_view_has_no_forms(open_commitment, march_2024, editor_client):
     )
     html = response.content.decode()
     assert "Stand van zaken visumopschorting" in html
-    assert _fulfil_url(march_2024, open_commitment) not in html
+    assert _tick_off_form(open_commitment) not in html
 
 
 def test_checklist_query_count_is_bounded(

@@ -79,3 +79,25 @@ def test_meeting_page_query_count_is_bounded(seeded, reader_client, django_asser
 
 def test_unknown_meeting_is_a_404(seeded, reader_client):
     assert reader_client.get("/raden/99999/").status_code == 404
+
+
+def test_what_the_seeds_do_not_give_is_shown_as_unknown(seeded, reader_client):
+    march = CouncilMeeting.objects.get(start_date="2024-03-04")
+    assert march.location == ""
+    listing = reader_client.get(reverse("dossiers:meeting_list"), {"year": 2024})
+    row = listing.content.decode().split(march.get_absolute_url())[1].split("</tr>")[0]
+    assert '<span class="unknown">onbekend</span></td>' in row
+    october_2021 = CouncilMeeting.objects.get(start_date="2021-10-07")
+    assert not october_2021.agenda_items.exists()
+    page = reader_client.get(october_2021.get_absolute_url()).content.decode()
+    assert "Agenda onbekend: geen van de vastgelegde documenten geeft de agenda" in page
+    location = page.split("<dt>locatie</dt>")[1].split("</dd>")[0]
+    assert "onbekend" in location
+
+
+def test_every_document_links_to_its_official_publication(seeded, reader_client):
+    meeting = CouncilMeeting.objects.get(start_date="2024-03-04")
+    html = reader_client.get(meeting.get_absolute_url()).content.decode()
+    assert 'href="https://zoek.officielebekendmakingen.nl/kst-32317-872.html"' in html
+    commitments = reader_client.get(reverse("dossiers:commitment_list")).content.decode()
+    assert 'href="https://zoek.officielebekendmakingen.nl/kst-32317-865.html"' in commitments

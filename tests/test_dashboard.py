@@ -85,5 +85,29 @@ def test_dashboard_query_count_does_not_grow(seeded, reader_client, django_asser
         StageEvent(dossier=dossier, stage=Stage.TRILOGUES, date=datetime.date(2024, 1, n + 1))
         for n in range(20)
     )
-    with django_assert_max_num_queries(10):
+    # Session, user, the menu's permissions, the two meetings, the two commitment lists and
+    # their members, the newest document's date, and per stage list its candidates and the
+    # statements of their steps.
+    with django_assert_max_num_queries(13):
         reader_client.get(DASHBOARD, {"peildatum": "2024-02-01"})
+
+
+def test_the_start_page_says_how_old_the_newest_data_is_and_links_to_that_day(
+    seeded, reader_client
+):
+    response = reader_client.get(DASHBOARD, {"peildatum": "2026-12-07"})
+    # The JBZ-Raad of 4-5 March 2024, whose agenda and report are recorded (without a date).
+    assert response.context["newest_data"] == datetime.date(2024, 3, 5)
+    html = response.content.decode()
+    notice = html.split('id="data-age"')[1].split("</p>")[0]
+    assert "De nieuwste gegevens in de tracker zijn van 5 maart 2024" in notice
+    assert 'href="?peildatum=2024-03-05"' in notice
+    # On that day the page has its data, and no notice.
+    on_the_day = reader_client.get(DASHBOARD, {"peildatum": "2024-03-05"})
+    assert 'id="data-age"' not in on_the_day.content.decode()
+    assert on_the_day.context["next_meeting"] is not None
+
+
+def test_an_empty_tracker_says_so(db, reader_client):
+    html = reader_client.get(DASHBOARD).content.decode()
+    assert "De tracker bevat nog geen gedateerde gegevens tot en met deze dag." in html

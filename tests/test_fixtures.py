@@ -82,7 +82,7 @@ SEED_COUNTS = {
     Topic: 9,
     Dossier: 45,
     DossierAlias: 86,
-    StageEvent: 81,
+    StageEvent: 79,
     Mention: 65,
     Debate: 7,
     Commitment: 13,

@@ -4,8 +4,9 @@ fixtures (fixtures/10, 20, 70, 80 and 90)."""
 import datetime
 
 import pytest
+from django.urls import reverse
 
-from dossiers.citations import find_citations, parse_citation
+from dossiers.citations import find_citations, parse_citation, session_years_possible
 from dossiers.models import (
     Commitment,
     Debate,
@@ -232,3 +233,19 @@ def test_motions(seeded):
     veldkamp = Motion.objects.get(document__dossier_chapter="VI")
     assert list(veldkamp.reports.values_list("document_id", flat=True)) == [5]
     assert veldkamp.execution == Motion.Execution.IN_PROGRESS
+
+
+def test_every_session_year_fits_the_documents_date(seeded):
+    """The seeds misprint two: "2022–23" for nr. 865 (December 2023) and "2022/23" for nr. 853
+    of 9 October 2023. The fixtures record the year the date gives; the model refuses others."""
+    for paper in ParliamentaryDocument.objects.exclude(date=None).exclude(session_year=""):
+        assert paper.session_year in session_years_possible(paper.date), paper
+    assert document("32 317, nr. 853").session_year == "2023-2024"
+    assert document("32 317, nr. 865").session_year == "2023-2024"
+    assert document("32 317, nr. 866").session_year == "2023-2024"
+
+
+def test_the_commitments_page_cites_nr_865_in_its_session_year(seeded, reader_client):
+    html = reader_client.get(reverse("dossiers:commitment_list")).content.decode()
+    assert "Kamerstukken II 2023/24, 32 317, nr. 865" in html
+    assert "2022/23, 32 317, nr. 865" not in html

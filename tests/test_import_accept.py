@@ -139,6 +139,17 @@ def test_a_refused_proposal_writes_nothing_at_all(document_import):
     assert document_import.status == DocumentImport.Status.PENDING
 
 
+def test_a_stage_the_kind_of_file_does_not_have_is_refused_and_nothing_written(
+    document_import,
+):
+    events = _accepted()["stage_events"]
+    events[0].update(dossier="europese-havenalliantie", stage=Stage.APPLICATION)
+    with pytest.raises(ValidationError) as refused:
+        accept_import(document_import, _accepted(stage_events=events))
+    assert "kent geen stap 'Toepassing of omzettingstermijn'" in str(refused.value)
+    assert not ParliamentaryDocument.objects.filter(sub_number="901").exists()
+
+
 def test_a_matched_commitment_is_fulfilled_by_the_document(document_import):
     open_commitment = Commitment.objects.filter(status="open").one_off().first()
     commitments = _accepted()["commitments"][:1]

@@ -210,8 +210,9 @@ def test_reverting_through_the_history_is_locked_too(sample, editor):
 def _tick_off(client, sample, version):
     meeting, commitment = sample["meeting"], sample["commitment"]
     return client.post(
-        reverse("dossiers:commitment_fulfil", args=[meeting.pk, commitment.pk]),
+        reverse("dossiers:checklist", args=[meeting.pk]),
         {
+            "commitment": commitment.pk,
             "document": sample["report"].pk,
             "passage": "Over Egypte kan ik u het volgende melden.",
             "version": version,
@@ -239,14 +240,15 @@ def test_a_tick_off_after_someone_elses_change_is_refused(sample, editor_client)
 @pytest.mark.django_db
 def test_the_checklist_form_carries_the_version_it_showed(sample, editor_client):
     meeting, commitment = sample["meeting"], sample["commitment"]
-    action = reverse("dossiers:commitment_fulfil", args=[meeting.pk, commitment.pk])
     checklist = reverse("dossiers:checklist", args=[meeting.pk])
+    action = f"{checklist}#toezegging-{commitment.pk}"
     form = submitted_values(editor_client, checklist, lambda attrs: attrs.get("action") == action)
+    assert form["commitment"] == [str(commitment.pk)]
     assert form["version"] == [str(commitment.version)]
     commitment.notes = "Intussen door een collega aangevuld."
     commitment.save()
     data = {**form, "passage": "Over Egypte kan ik u het volgende melden."}
-    refused = editor_client.post(action, data)
+    refused = editor_client.post(checklist, data)
     assert str(Commitment.conflict_message) in refused.content.decode()
     # The page shown with the refusal has the new version: submitting it again goes through.
     parser = _SubmittedValues(lambda attrs: attrs.get("action") == action)

@@ -59,7 +59,7 @@ def test_a_quarter_that_does_not_exist_is_a_404(seeded, reader_client, path):
     assert reader_client.get(path).status_code == 404
 
 
-def test_overview_costs_two_queries_whatever_the_number_of_dossiers(
+def test_overview_costs_three_queries_whatever_the_number_of_dossiers(
     seeded, django_assert_num_queries
 ):
     Dossier.objects.bulk_create(
@@ -72,11 +72,25 @@ def test_overview_costs_two_queries_whatever_the_number_of_dossiers(
         StageEvent(dossier=dossier, stage=Stage.PROPOSAL, date="2023-11-01")
         for dossier in Dossier.objects.filter(slug__startswith="v-")
     )
-    with django_assert_num_queries(2):
+    # The dossiers, their events in the quarter, the date of the newest document.
+    with django_assert_num_queries(3):
         overview = quarterly_overview(2023, 4)
     assert len(overview.dossiers) >= 30
 
 
 def test_overview_page_query_count_is_bounded(seeded, reader_client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         reader_client.get(reverse("dossiers:quarterly_overview", args=[2023, 4]))
+
+
+def test_a_quarter_after_the_newest_data_says_so_and_links_to_the_quarter_with_data(
+    seeded, reader_client
+):
+    html = reader_client.get(
+        reverse("dossiers:quarterly_overview", args=[2026, 4])
+    ).content.decode()
+    notice = html.split('id="data-age"')[1].split("</p>")[0]
+    assert "De nieuwste gegevens in de tracker zijn van 5 maart 2024" in notice
+    assert reverse("dossiers:quarterly_overview", args=[2024, 1]) in notice
+    with_data = reader_client.get(reverse("dossiers:quarterly_overview", args=[2024, 1]))
+    assert 'id="data-age"' not in with_data.content.decode()

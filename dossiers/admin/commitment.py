@@ -140,7 +140,9 @@ class CommitmentAdmin(VersionedAdmin):
     @admin.action(description=_("Mark fulfilled by a document"), permissions=["change"])
     def mark_fulfilled(self, request, queryset):
         form = FulfilCommitmentForm(
-            request.POST if "apply" in request.POST else None, admin_site=self.admin_site
+            request.POST if "apply" in request.POST else None,
+            admin_site=self.admin_site,
+            commitments=queryset,
         )
         if form.is_valid():
             try:

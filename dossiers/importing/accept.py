@@ -308,11 +308,16 @@ class Acceptance:
         self.count("mentions", created)
 
     def save_stage_event(self, proposal):
+        dossier, date = self.dossier(proposal), _date(proposal.get("date"))
+        # The model's rules: a stage the kind of file has, a period's first day.
+        StageEvent(
+            dossier=dossier, stage=proposal["stage"], date=date, precision=proposal["precision"]
+        ).clean()
         _event, created = StageEvent.objects.get_or_create(
-            dossier=self.dossier(proposal),
+            dossier=dossier,
             stage=proposal["stage"],
             is_expected=proposal["expected"],
-            date=_date(proposal.get("date")),
+            date=date,
             source_document=self.document,
             defaults={
                 "precision": proposal["precision"],

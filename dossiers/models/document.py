@@ -1,10 +1,21 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..citations import Citation, format_citation, parse_citation
+from ..citations import (
+    Citation,
+    CitationError,
+    ProceedingsCitation,
+    format_citation,
+    official_url,
+    parse_citation,
+    parse_reference,
+    session_year_on,
+    session_years_possible,
+)
 from .base import Chamber, choice_label
 
 session_year_validator = RegexValidator(
@@ -34,6 +45,20 @@ class ParliamentaryDocumentQuerySet(models.QuerySet):
 
     def reports(self):
         return self.filter(document_type=ParliamentaryDocument.DocumentType.REPORT)
+
+    def newest_date(self, on=None):
+        """How fresh the data is: the newest day (on or before `on`) a document is dated or
+        a Council it belongs to ended (a report without a date still tells of its Council)."""
+        dated = models.Q(date__isnull=False)
+        met = models.Q(meetings__end_date__isnull=False)
+        if on is not None:
+            dated &= models.Q(date__lte=on)
+            met &= models.Q(meetings__end_date__lte=on)
+        newest = self.aggregate(
+            document=models.Max("date", filter=dated),
+            meeting=models.Max("meetings__end_date", filter=met),
+        )
+        return max((day for day in newest.values() if day is not None), default=None)
 
 
 class ParliamentaryDocument(models.Model):
@@ -150,6 +175,24 @@ class ParliamentaryDocument(models.Model):
             return None
         return format_citation(self.as_citation())
 
+    @property
+    def publication_url(self):
+        """Where to read the document: the link stored with it, else the official
+        publication's page its citation names (a Kamerstuk, or the Handelingen or Aanhangsel a
+        document is titled by); "" when neither gives one."""
+        if self.url:
+            return self.url
+        if self.dossier_number and self.sub_number:
+            return official_url(self.as_citation())
+        if self.title.startswith(("Handelingen", "Aanhangsel")):
+            try:
+                reference = parse_reference(self.title)
+            except CitationError:
+                return ""
+            if isinstance(reference, ProceedingsCitation):
+                return official_url(reference)
+        return ""
+
     def as_citation(self):
         return Citation(
             chamber=self.chamber,
@@ -192,3 +235,31 @@ class ParliamentaryDocument(models.Model):
                 )
         if not (self.title or self.sub_number):
             raise ValidationError(_("Give a Kamerstuk number or a title."))
+        self._check_session_year_against_date()
+
+    def _check_session_year_against_date(self):
+        """A dated document's session year follows from its date: filled in for a Kamerstuk
+        when missing, refused when it names another year (documents misprint it: "2022–23"
+        for a letter of December 2023)."""
+        if self.date is None:
+            return
+        if not self.session_year:
+            if self.dossier_number and self.sub_number:
+                self.session_year = session_year_on(self.date)
+            return
+        possible = session_years_possible(self.date)
+        if session_year_validator.regex.match(self.session_year) and (
+            self.session_year not in possible
+        ):
+            raise ValidationError(
+                {
+                    "session_year": _(
+                        "A paper of %(date)s belongs to session year %(expected)s, not %(given)s."
+                    )
+                    % {
+                        "date": date_format(self.date, "j F Y"),
+                        "expected": session_year_on(self.date),
+                        "given": self.session_year,
+                    }
+                }
+            )

@@ -122,6 +122,7 @@ class Dossier(VersionedModel):
         COUNCIL_CONCLUSIONS = "raadsconclusies", _("Council conclusions")
         INTERNATIONAL_AGREEMENT = "overeenkomst", _("international agreement")
         COMMUNICATION = "mededeling", _("communication")
+        PARTNERSHIP = "samenwerking", _("partnership or platform")
         PACKAGE = "pakket", _("package")
         OTHER = "overig", _("other")
 
@@ -288,6 +289,8 @@ STAGE_PATHS = {
         Stage.ENTRY_INTO_FORCE,
     ),
     _T.COMMUNICATION: (Stage.PROPOSAL, Stage.BNC_FICHE, Stage.WORKING_PARTY),
+    # An alliance or a partnership is launched and met, not legislated: it has no stages.
+    _T.PARTNERSHIP: (),
 }
 
 

@@ -1,9 +1,18 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..dates import PERIOD_LENGTH, Precision, format_period, is_period_start, period_start
+from ..dates import (
+    PERIOD_LENGTH,
+    Precision,
+    format_period,
+    is_period_start,
+    period_end,
+    period_start,
+)
 from .base import SourcedModel, choice_label
 
 
@@ -52,12 +61,34 @@ class StageEventQuerySet(models.QuerySet):
     def chronological(self):
         return self.order_by(models.F("date").asc(nulls_last=True), "stage", "id")
 
-    def not_reached(self):
-        """Expected events whose stage their dossier has not actually reached (yet)."""
+    def not_reached(self, on=None):
+        """Expected events whose stage their dossier has not actually reached (by `on`)."""
         reached = StageEvent.objects.actual().filter(
             dossier=models.OuterRef("dossier"), stage=models.OuterRef("stage")
         )
+        if on is not None:
+            reached = reached.filter(date__lte=on)
         return self.exclude(models.Exists(reached))
+
+    def known_on(self, day):
+        """Events a document had stated by `day`: not those whose source is dated after it,
+        nor those from an undated report of a Council that had not ended before it. Another
+        undated source (or none) may have been known: it is kept."""
+        return self.exclude(source_document__date__gt=day).exclude(
+            source_document__date=None,
+            source_document__document_type="verslag",
+            source_document__meetings__end_date__gte=day,
+        )
+
+    def certain_by(self, day):
+        """Actual events that had certainly happened by `day`: their whole period lies before
+        it ("Q1 2024" only once the quarter is over), or a document dated by then reports
+        them."""
+        condition = models.Q(source_document__date__lte=day)
+        for precision, length in PERIOD_LENGTH.items():
+            last_start = day - length + datetime.timedelta(days=1)
+            condition |= models.Q(precision=precision, date__lte=last_start)
+        return self.filter(condition)
 
     def overlapping(self, start, end):
         """Events whose period (a day, month, quarter ...) overlaps the days start..end.
@@ -140,6 +171,26 @@ class StageEvent(SourcedModel):
             models.Index(fields=["precision", "date"]),
         ]
 
+    def _check_stage_applies_to_dossier(self):
+        """A kind of file with a path of its own (a communication, Council conclusions, a
+        partnership ...) only takes the stages on it, or withdrawn and stalled."""
+        from .dossier import STAGE_PATHS
+
+        if self.dossier_id is None or self.stage is None:
+            return
+        path = STAGE_PATHS.get(self.dossier.instrument_type)
+        if path is None or self.stage in path or self.stage in Stage.off_path():
+            return
+        raise ValidationError(
+            {
+                "stage": _("A dossier of type %(type)s has no stage '%(stage)s'.")
+                % {
+                    "type": self.dossier.get_instrument_type_display(),
+                    "stage": self.get_stage_display(),
+                }
+            }
+        )
+
     def get_stage_display(self):
         return choice_label(Stage, self.stage)
 
@@ -155,6 +206,7 @@ class StageEvent(SourcedModel):
 
     def clean(self):
         super().clean()
+        self._check_stage_applies_to_dossier()
         if self.date and self.precision and not is_period_start(self.date, self.precision):
             raise ValidationError(
                 {
@@ -168,3 +220,79 @@ class StageEvent(SourcedModel):
                     }
                 }
             )
+
+
+def merge_restatements(events):
+    """Events that restate another of the same dossier, stage and kind, merged into it.
+
+    Two documents often state the same step: "30 december 2023" and "december jl.", or an
+    expectation of "H1 2024" beside one of "februari 2024". A statement whose period holds a
+    more precise one's (or that has no date) restates it; of equal statements the newest
+    document's is kept. Each event returned carries `repeats`, the events merged into it, so
+    that every source stays visible. Statements that disagree stay apart: the timeline shows
+    how an expectation moved. Events keep the order they came in.
+    """
+    kept = set()
+    for group in _steps(events).values():
+        representatives = []
+        for event in sorted(group, key=_finest_and_newest_first):
+            holder = next((rep for rep in representatives if _restates(event, rep)), None)
+            if holder is None:
+                event.repeats = []
+                representatives.append(event)
+            else:
+                holder.repeats.append(event)
+        kept.update(id(event) for event in representatives)
+    return [event for event in events if id(event) in kept]
+
+
+def one_per_stage(events):
+    """One event per dossier, stage and kind, for lists of what stands now: restatements
+    merged (merge_restatements), and of statements that disagree the newest document's
+    (for documents of the same date, the later period: plans slip). The others are its
+    `repeats`."""
+    kept = set()
+    for group in _steps(merge_restatements(events)).values():
+        best = max(group, key=_newest)
+        for event in group:
+            if event is not best:
+                best.repeats += [event, *event.repeats]
+        kept.add(id(best))
+    return [event for event in events if id(event) in kept]
+
+
+def _steps(events):
+    steps = {}
+    for event in events:
+        steps.setdefault((event.dossier_id, event.stage, event.is_expected), []).append(event)
+    return steps
+
+
+def _source_date(event):
+    document = event.source_document
+    return document.date if document and document.date else datetime.date.min
+
+
+def _period(event):
+    return event.date, period_end(event.date, event.precision)
+
+
+def _restates(vague, precise):
+    """Whether `vague` says no more than `precise`: no date, or a period that holds it."""
+    if vague.date is None:
+        return True
+    if precise.date is None:
+        return False
+    (start, end), (inner_start, inner_end) = _period(vague), _period(precise)
+    return start <= inner_start and inner_end <= end
+
+
+def _finest_and_newest_first(event):
+    if event.date is None:
+        return (1, 0, 0, 0)
+    start, end = _period(event)
+    return (0, (end - start).days, -_source_date(event).toordinal(), -event.pk)
+
+
+def _newest(event):
+    return (_source_date(event), _period(event)[1] if event.date else datetime.date.min, event.pk)

@@ -1,7 +1,7 @@
 import re
 
 from django import template
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from ..models import Stage
@@ -24,3 +24,12 @@ def highlight(passage, term):
     term = conditional_escape(str(term))
     pattern = re.compile(re.escape(term), re.IGNORECASE)
     return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", passage))
+
+
+@register.simple_tag
+def document_link(document):
+    """The document's name, linked to where it is published when that is known."""
+    address = document.publication_url
+    if not address:
+        return conditional_escape(str(document))
+    return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', address, document)

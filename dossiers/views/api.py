@@ -286,7 +286,7 @@ def meeting_detail(request, pk):
                 "date": document.date,
                 "citation": document.citation,
                 "title": document.title,
-                "url": document.url,
+                "url": document.publication_url,
             }
             for document in meeting.documents.all()
         ],

@@ -4,13 +4,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ..filters import CommitmentFilter
-from ..forms import FulfilCommitmentForm, MoveDueDateForm, ReferenceDateForm
+from ..forms import MoveDueDateForm, ReferenceDateForm, TickOffForm
 from ..models import Commitment, CouncilMeeting, ParliamentaryDocument, StandingCommitmentCheck
 from ..reminders import rappel as rappel_list
 
@@ -58,9 +59,16 @@ def _checklist_context(meeting, failed=None):
     return context
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def checklist(request, pk):
-    """The commitments the report of one Council must address; ?afdrukken=1 for print."""
+    """The commitments the report of one Council must address; ?afdrukken=1 for print.
+
+    A POST ticks one off and is answered here too: on success by a redirect back to the
+    list, on a refusal with the list and the form's message, at the list's own address.
+    """
     meeting = get_object_or_404(CouncilMeeting, pk=pk)
+    if request.method == "POST":
+        return _tick_off(request, meeting)
     template = (
         "dossiers/commitment/checklist_print.html"
         if request.GET.get("afdrukken")
@@ -69,24 +77,24 @@ def checklist(request, pk):
     return render(request, template, _checklist_context(meeting))
 
 
-@require_POST
 @permission_required("dossiers.change_commitment", raise_exception=True)
-def fulfil(request, pk, commitment_pk):
+def _tick_off(request, meeting):
     """Tick a commitment off the checklist with the document and passage that fulfil it."""
-    meeting = get_object_or_404(CouncilMeeting, pk=pk)
-    commitment = get_object_or_404(Commitment, pk=commitment_pk)
     documents = ParliamentaryDocument.objects.filter(meetings=meeting)
-    form = FulfilCommitmentForm(request.POST, documents=documents)
+    form = TickOffForm(request.POST, documents=documents)
     if form.is_valid():
         try:
-            form.fulfil(commitment)
+            commitment = form.fulfil()
         except ValidationError as error:
             form.add_error(None, error)
     if form.errors:
-        context = _checklist_context(meeting, failed=(commitment.pk, form))
+        failed = form.cleaned_data.get("commitment")
+        context = _checklist_context(meeting, failed=(failed.pk if failed else None, form))
         return render(request, "dossiers/commitment/checklist.html", context, status=400)
     messages.success(request, _("Recorded as fulfilled: %(subject)s") % {"subject": commitment})
-    return redirect("dossiers:checklist", pk=meeting.pk)
+    # Back to where the officer was on the list.
+    checklist_url = reverse("dossiers:checklist", args=[meeting.pk])
+    return redirect(f"{checklist_url}#toezegging-{commitment.pk}")
 
 
 GROUPINGS = {

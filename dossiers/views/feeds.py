@@ -23,7 +23,7 @@ from icalendar import Calendar, Event
 from ..dates import period_end
 from ..forms import ReferenceDateForm
 from ..models import Commitment, CouncilMeeting, FeedToken, StageEvent
-from ..models.stage import LATEST_FIRST
+from ..models.stage import LATEST_FIRST, one_per_stage
 
 # The documents date things by the Dutch calendar day.
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -114,21 +114,24 @@ def calendar(request):
         StageEvent.objects.expected()
         .not_reached()
         .filter(date__gte=start)
-        .select_related("dossier")
+        .select_related("dossier", "source_document")
         .only(
             "stage",
             "date",
             "precision",
+            "is_expected",
             "source_passage",
             "dossier__slug",
             "dossier__title",
             "dossier__short_name",
+            "source_document__date",
         )
         .order_by("date", "stage", "pk")
     )
     summary = _("Expected: %(stage)s – %(dossier)s")
     dossier_urls = {}  # a dossier expects several stages: one reverse() each
-    for event in expected:
+    # One calendar entry per expected step, however many documents repeat it.
+    for event in one_per_stage(list(expected)):
         dossier = event.dossier
         if dossier.pk not in dossier_urls:
             dossier_urls[dossier.pk] = request.build_absolute_uri(dossier.get_absolute_url())
