@@ -110,6 +110,27 @@ def test_the_annotated_agenda_follows_the_council_agenda(sample, round_before):
     assert footnote_references(data) == sorted(notes)
 
 
+def test_a_step_two_documents_state_is_one_line_with_both_sources(sample, round_before):
+    letter = ParliamentaryDocument.objects.create(
+        dossier_number="32317", sub_number="870", session_year="2023-2024", date=d(2024, 2, 20)
+    )
+    StageEvent.objects.create(
+        dossier=sample["pact"],
+        stage=Stage.COREPER_ENDORSEMENT,
+        date=d(2024, 2, 1),
+        precision="month",
+        source_document=letter,
+        source_passage="In februari stemde Coreper in.",
+    )
+    data = annotated_agenda_docx(meeting_draft(sample["meeting"]))
+    text = paragraphs(data)
+    assert "8 februari 2024: Akkoord in Coreper" in text
+    assert "februari 2024: Akkoord in Coreper" not in text
+    notes = footnotes(data).values()
+    assert "Kamerstukken II 2023/24, 32 317, nr. 867: “Coreper stemde in”" in notes
+    assert "Kamerstukken II 2023/24, 32 317, nr. 870: “In februari stemde Coreper in.”" in notes
+
+
 def test_the_report_skeleton_has_a_paragraph_per_commitment_to_fulfil(sample):
     sample["piri"].party = "GroenLinks-PvdA"
     sample["piri"].save()

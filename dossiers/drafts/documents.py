@@ -146,8 +146,11 @@ def _agenda_dossier(word, texts, dossier_draft):
         word.paragraph(label=texts.since)
         for event in dossier_draft.changes:
             line = word.bullet(f"{event.date_display}: {texts.stage(event.stage)}")
-            if event.source_document_id:
-                word.footnote(line, source_note(event.source_document, event.source_passage))
+            for statement in (event, *event.repeats):
+                if statement.source_document_id:
+                    word.footnote(
+                        line, source_note(statement.source_document, statement.source_passage)
+                    )
     else:
         word.paragraph(texts.label(NO_STAGE), label=texts.since)
     position = dossier_draft.position

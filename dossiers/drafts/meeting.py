@@ -21,6 +21,7 @@ from ..models import (
     Motion,
     StageEvent,
 )
+from ..models.stage import merge_restatements
 
 # With no previous or next Council recorded, the round reaches this far before or after it.
 ROUND_WITHOUT_NEXT_MEETING = datetime.timedelta(days=90)
@@ -118,14 +119,15 @@ def meeting_draft(meeting):
 
 
 def _changes_since(previous, meeting, dossier_ids):
-    """{dossier id: [stage events reached after the previous Council, up to this one]}."""
+    """{dossier id: [stage events reached after the previous Council, up to this one]}, a
+    step two documents state once (with the other's source among its `repeats`)."""
     events = StageEvent.objects.actual().filter(
         dossier__in=dossier_ids, date__lte=meeting.start_date
     )
     if previous is not None:
         events = events.filter(date__gt=previous.end_date)
     found = {}
-    for event in events.select_related("source_document").chronological():
+    for event in merge_restatements(list(events.select_related("source_document").chronological())):
         found.setdefault(event.dossier_id, []).append(event)
     return found
 
