@@ -16,6 +16,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from dateutil.relativedelta import TU, relativedelta
+
 from .dates import MONTH_NAMES
 
 TWEEDE_KAMER = "TK"
@@ -106,10 +108,25 @@ def parse_citation(text):
     return _citation_from_match(match)
 
 
+# Several papers of one dossier: "Kamerstuk 32 317, nrs. 854 en 852".
+_NUMBERS_RE = re.compile(
+    rf"""(?P<head>(?:Kamerstuk(?:ken)?\b\.?\s*(?:II|I)?\b)?[,\s]*(?:{_SESSION})?[,\s]*
+        (?:{_NUMBER})(?:\s?-\s?\d{{2}})?),?\s*nrs\.?\s*
+        (?P<numbers>\d{{1,5}}(?:\s*(?:,|en|&)\s*\d{{1,5}})+)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
 def find_citations(text):
     """Every citation in a running text (footnotes included), with its position."""
-    found = []
+    found = _listed_citations(text)
+    listed, next_listed = [(item.start, item.end) for item in found], 0
     for match in _SCAN_RE.finditer(text):
+        # Both in text order: skip the lists that end before this match, then test the next.
+        while next_listed < len(listed) and listed[next_listed][1] <= match.start():
+            next_listed += 1
+        if next_listed < len(listed) and listed[next_listed][0] < match.end():
+            continue
         has_context = match.group("prefix") or match.group("session")
         bare_dash = (
             match.group("sub_dash")
@@ -118,6 +135,8 @@ def find_citations(text):
         )
         if not (has_context or match.group("sub_nr") or bare_dash):
             continue
+        if _names_a_sub_series(match):
+            continue
         try:
             citation = _citation_from_match(match)
         except CitationError:
@@ -125,6 +144,40 @@ def find_citations(text):
         found.append(
             FoundCitation(citation, match.group(0).strip(" ,"), match.start(), match.end())
         )
+    return sorted(found, key=lambda item: item.start)
+
+
+# The Council series is printed by sub-series, one per formation ("21 501-31 Raad voor de
+# Werkgelegenheid ..."): its papers are cited "21 501-31, nr. 12". A bare "21 501-31" names the
+# sub-series, as a page heading does, not paper nr. 31 of the series (a paper of the 1990s).
+_SERIES_BY_FORMATION = ("21501",)
+
+
+def _names_a_sub_series(match):
+    sub_dash = match.group("sub_dash")
+    return (
+        sub_dash is not None
+        and len(sub_dash) == 2
+        and not (match.group("series") or match.group("chapter"))
+        and re.sub(r"\s", "", match.group("number")) in _SERIES_BY_FORMATION
+    )
+
+
+def _listed_citations(text):
+    """One citation per number of a "nrs." list, each spanning its own number (the first
+    also the dossier before it)."""
+    found = []
+    for match in _NUMBERS_RE.finditer(text):
+        head = match.group("head").strip(" ,")
+        numbers = list(re.finditer(r"\d{1,5}", match.group("numbers")))
+        for index, number in enumerate(numbers):
+            try:
+                citation = parse_citation(f"{head}, nr. {number.group()}")
+            except CitationError:
+                break
+            start = match.start() if index == 0 else match.start("numbers") + number.start()
+            end = match.start("numbers") + number.end()
+            found.append(FoundCitation(citation, text[start:end].strip(" ,"), start, end))
     return found
 
 
@@ -230,10 +283,7 @@ def normalize_session_year(text):
 def session_year_on(day):
     """The session year (vergaderjaar) `day` falls in, as '2023-2024'. A session year begins
     on the third Tuesday of September (Prinsjesdag)."""
-    first_of_september = datetime.date(day.year, 9, 1)
-    prinsjesdag = first_of_september + datetime.timedelta(
-        days=(1 - first_of_september.weekday()) % 7 + 14
-    )
+    prinsjesdag = datetime.date(day.year, 9, 1) + relativedelta(weekday=TU(3))
     start = day.year if day >= prinsjesdag else day.year - 1
     return f"{start}-{start + 1}"
 
@@ -384,8 +434,17 @@ _LETTER_RE = re.compile(_LETTER, re.VERBOSE | re.IGNORECASE)
 _EU_RE = re.compile(_EU, re.VERBOSE)
 _CHAMBER_BY_NAME = {"II": TWEEDE_KAMER, "TK": TWEEDE_KAMER, "I": EERSTE_KAMER, "EK": EERSTE_KAMER}
 # A dated letter whose Kamerstuk number follows it ("de brief van 4 juli 2023 (Kamerstuk
-# 32 317, nr. 830)") is cited by that number, not by its date.
+# 32 317, nr. 830)"), also after its subject ("de brief van 15 oktober 2025 over de
+# Geannoteerde agenda Landbouw- en Visserijraad 27-28 oktober 2025 (Kamerstuk 21 501-32, nr.
+# 1730)"), is cited by that number, not by its date.
 _NUMBER_FOLLOWS_RE = re.compile(rf"[\s,(:]*{_CITATION}", re.VERBOSE | re.IGNORECASE)
+_NUMBER_AFTER_SUBJECT_RE = re.compile(
+    rf"(?:(?!brief\s+van)[^.;()\n]){{0,200}}?\(\s*(?:zie\s+)?{_CITATION}",
+    re.VERBOSE | re.IGNORECASE,
+)
+# The letter that answers a written consultation is part of its report: "Bij brief van 17
+# oktober 2023 zijn de vragen beantwoord."
+_ANSWERS_THE_QUESTIONS_RE = re.compile(r"[^.;]{0,80}?\bbeantwoord\b", re.IGNORECASE)
 
 
 def parse_reference(text):
@@ -436,7 +495,9 @@ def find_references(text):
                 reference = build(match)
             except CitationError:
                 continue
-            if isinstance(reference, LetterCitation) and _numbered_after(text, match.end()):
+            if isinstance(reference, LetterCitation) and (
+                _numbered_after(text, match.end()) or _answers_the_questions(text, match.end())
+            ):
                 continue
             taken.append((match.start(), match.end()))
             found.append(FoundCitation(reference, match.group(0).strip(), *match.span()))
@@ -474,7 +535,14 @@ def find_eu_references(text):
 
 
 def _numbered_after(text, position):
-    return _NUMBER_FOLLOWS_RE.match(text, position) is not None
+    return any(
+        pattern.match(text, position) is not None
+        for pattern in (_NUMBER_FOLLOWS_RE, _NUMBER_AFTER_SUBJECT_RE)
+    )
+
+
+def _answers_the_questions(text, position):
+    return _ANSWERS_THE_QUESTIONS_RE.match(text, position) is not None
 
 
 def _proceedings_from_match(match):

@@ -227,3 +227,73 @@ def test_finds_every_kind_in_running_text_in_order():
 )
 def test_eu_references_in_lists_and_addresses(text, references):
     assert [str(found.citation) for found in find_eu_references(text)] == references
+
+
+# -- forms the development corpus showed after it grew (issue 12) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "21 501-31 Raad voor de Werkgelegenheid, Sociaal Beleid, Volksgezondheid",
+        "21 501-32 Landbouw- en Visserijraad\nNr. 1731",
+        "Kamerstukken II 2020/21, 21 501-34 Raad voor Onderwijs, Jeugd, Cultuur en Sport",
+    ],
+)
+def test_a_sub_series_of_the_council_series_is_no_paper(text):
+    assert find_citations(text) == []
+
+
+def test_a_paper_of_a_sub_series_and_a_dash_form_of_another_series_are_still_read():
+    assert [str(found.citation) for found in find_citations("Kamerstuk 21501-32-1730")] == [
+        "Kamerstukken II, 21 501-32, nr. 1730"
+    ]
+    assert [str(found.citation) for found in find_citations("zie 32317-86 hier")] == [
+        "Kamerstukken II, 32 317, nr. 86"
+    ]
+
+
+def test_a_list_of_numbers_is_a_citation_each():
+    text = (
+        "(Kamerstuk 32 317, nrs. 854 en 852) en Kamerstukken II 2023/24, 21 501-20, nrs. 1, 2 en 3"
+    )
+    found = find_citations(text)
+    assert [format_citation(item.citation) for item in found] == [
+        "Kamerstukken II, 32 317, nr. 854",
+        "Kamerstukken II, 32 317, nr. 852",
+        "Kamerstukken II 2023/24, 21 501-20, nr. 1",
+        "Kamerstukken II 2023/24, 21 501-20, nr. 2",
+        "Kamerstukken II 2023/24, 21 501-20, nr. 3",
+    ]
+    assert [text[item.start : item.end] for item in found][:2] == [
+        "Kamerstuk 32 317, nrs. 854",
+        "852",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "references"),
+    [
+        # The letter's number after its subject, in brackets: cited by that number.
+        (
+            "over de brief van 15 oktober 2025 over de Geannoteerde agenda Landbouw- en "
+            "Visserijraad 27-28 oktober 2025 (Kamerstuk 21 501-32, nr. 1730).",
+            ["Kamerstukken II, 21 501-32, nr. 1730"],
+        ),
+        # Another letter between them keeps its date.
+        (
+            "de brief van 4 juli 2023 over X en de brief van 5 juli 2023 (Kamerstuk 32 317, "
+            "nr. 830)",
+            ["Kamerbrief van 4 juli 2023", "Kamerstukken II, 32 317, nr. 830"],
+        ),
+        # The letter that answers a written consultation is part of its report.
+        ("Bij brief van 17 oktober 2023 zijn de vragen beantwoord.", []),
+        # A sentence ends between a letter and a number: the letter is cited by its date.
+        (
+            "In de Kamerbrief van 12 maart 2024 schreef ik dat. Zie Kamerstuk 32 317, nr. 1.",
+            ["Kamerbrief van 12 maart 2024", "Kamerstukken II, 32 317, nr. 1"],
+        ),
+    ],
+)
+def test_a_dated_letter_is_cited_by_its_number_where_the_sentence_gives_one(text, references):
+    assert [str(found.citation) for found in find_references(text)] == references

@@ -398,3 +398,26 @@ def test_a_letter_without_structure_proposes_no_meeting_and_no_agenda():
     assert document.document_type == "overig"
     assert extract_meeting(source, document) is None
     assert extract_agenda_items(source) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "citation"),
+    [
+        (
+            "Verslag van een schriftelijk overleg : Verslag over de Geannoteerde agenda\n"
+            "21 501-32 Landbouw- en Visserijraad\nNr. 1731\nVERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n"
+            "Vastgesteld 23 oktober 2025\nDe vaste commissie heeft vragen voorgelegd.\n",
+            "Kamerstukken II 2025/26, 21 501-32, nr. 1731",
+        ),
+        (
+            "21 501-31 Raad voor de Werkgelegenheid, Sociaal Beleid\n\n"
+            "BD BRIEF VAN DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID\n\n"
+            "Aan de Voorzitter van de Eerste Kamer der Staten-Generaal\n\n"
+            "Den Haag, 12 april 2023\n\n"
+            "Hierbij zend ik u de agenda.\n",
+            "Kamerstukken I 2022/23, 21 501-31, BD",
+        ),
+    ],
+)
+def test_the_own_number_under_a_dossier_line_wherever_the_title_block_stands(text, citation):
+    assert extract_document(ImportText.from_text(text)).citation == citation

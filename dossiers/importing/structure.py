@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 
-from dateutil.relativedelta import TU, relativedelta
+from dateutil.relativedelta import relativedelta
 
 from ..citations import (
     EERSTE_KAMER,
@@ -22,6 +22,7 @@ from ..citations import (
     find_citations,
     find_official_identifier,
     format_citation,
+    session_year_on,
 )
 from ..dates import MONTH_NAMES
 from .proposals import AgendaItemProposal, DocumentProposal, MeetingProposal
@@ -165,6 +166,13 @@ _OWN_NUMBER = re.compile(
 # "32 317 JBZ-Raad", "21 501-08 Milieuraad", "36 410 VI Vaststelling ...".
 _DOSSIER_NUMBER_LINE = re.compile(
     r"^\s*(?P<number>\d{2}\s?\d{3})(?:-(?P<series>\d{2})|\s+(?P<chapter>[IVX]{1,5}))?(?:\s|$)",
+    re.MULTILINE,
+)
+# A dossier line with the paper's number on the next line (a blank line between at most).
+_NUMBERED_TITLE = re.compile(
+    r"^[ \t]*(?P<number>\d{2}\s?\d{3})(?:-(?P<series>\d{2})|\s+(?P<chapter>[IVX]{1,5}))?[ \t]"
+    r"[^\n]*\n(?:[ \t]*\n)?[ \t]*(?:Nr\.\s*(?P<sub>\d{1,5})\b|"
+    r"(?P<letter>[A-Z]{1,2})\s+(?=(?:BRIEF|VERSLAG|MEMORIE|NOTA)\b))",
     re.MULTILINE,
 )
 _SESSION_LINE = re.compile(
@@ -600,10 +608,29 @@ def _own_citation(source, head, chamber, date):
     return (
         with_session
         or _letterhead_citation(source, head, chamber, date)
+        or _numbered_title(head, chamber, date)
         or next(iter(printed), None)
         or _publication_row(head)
         or _print_mark(head)
         or _page_dossier(head)
+    )
+
+
+def _numbered_title(head, chamber, date):
+    """The dossier line and the paper's number under it, wherever the title block stands: a
+    web page puts its own title first ("21 501-32 Landbouw- en Visserijraad / Nr. 1731", "21
+    501-31 Raad voor de Werkgelegenheid ... / BD BRIEF VAN DE MINISTER")."""
+    match = _NUMBERED_TITLE.search(head)
+    if not match:
+        return None
+    sub_number = match.group("sub") or match.group("letter")
+    session = _SESSION_LINE.search(head)
+    return Citation(
+        chamber=EERSTE_KAMER if sub_number.isalpha() else (chamber or TWEEDE_KAMER),
+        dossier_number=re.sub(r"\s", "", match.group("number")),
+        sub_number=sub_number,
+        session_year=_session_year(session.group("session") if session else "", date),
+        dossier_chapter=match.group("series") or match.group("chapter") or "",
     )
 
 
@@ -701,11 +728,7 @@ def _session_year(printed, date):
         start, end = re.split(r"\s*[-–/]\s*", printed)
         start = int(start)
         return f"{start}-{start + 1}"
-    if date is None:
-        return ""
-    opening = datetime.date(date.year, 9, 1) + relativedelta(weekday=TU(3))
-    start = date.year if date >= opening else date.year - 1
-    return f"{start}-{start + 1}"
+    return session_year_on(date) if date else ""
 
 
 def _meeting_in(passage, document_date):
