@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from .dates import quarter_bounds
 from .models import Dossier, ParliamentaryDocument, Stage, StageEvent
+from .models.stage import merge_restatements
 
 # A dossier whose stage was one of these when the quarter began is no longer followed.
 CLOSED_STAGES = (
@@ -90,10 +91,16 @@ class QuarterlyOverview:
                     dossier.procedure_reference,
                     _stage_label(dossier.stage_at_start),
                     _stage_label(dossier.stage_at_end),
-                    "\n".join(f"{event.date_display}: {event}" for event in dossier.quarter_events),
+                    "\n".join(_change_line(event) for event in dossier.quarter_events),
                 ]
             )
         return dataset
+
+
+def _change_line(event):
+    """ "9 december 2023: Voorlopig (politiek) akkoord", "(verwacht)" after a foreseen one."""
+    line = f"{event.date_display}: {event.get_stage_display()}"
+    return f"{line} ({_('expected')})" if event.is_expected else line
 
 
 def _stage_label(value):
@@ -117,5 +124,9 @@ def quarterly_overview(year, quarter):
         .prefetch_related(Prefetch("stage_events", events_in_quarter, to_attr="quarter_events"))
         .order_by("policy_area", "parent__title", "title")
     )
+    dossiers = list(dossiers)
+    for dossier in dossiers:
+        # A step two documents state is one change, as on the timeline.
+        dossier.quarter_events = merge_restatements(dossier.quarter_events)
     newest = ParliamentaryDocument.objects.newest_date()
-    return QuarterlyOverview(year, quarter, start, end, list(dossiers), newest)
+    return QuarterlyOverview(year, quarter, start, end, dossiers, newest)

@@ -2,11 +2,14 @@
 overview; opened again with python-docx, footnotes included."""
 
 import datetime
+import io
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from docx import Document
+from docx.oxml.ns import qn
 
 from dossiers.drafts.documents import (
     annotated_agenda_docx,
@@ -236,6 +239,19 @@ def test_the_quarterly_overview_in_word_has_the_spreadsheets_rows(seeded):
     assert table[0] == list(dataset.headers)
     assert len(table) - 1 == dataset.height > 0
     assert table[1] == [str(value) for value in dataset[0]]
+
+
+def test_the_quarterly_overview_names_each_change_once_in_columns_that_fit(seeded):
+    data = quarterly_overview_docx(quarterly_overview(2023, 4))
+    [table] = tables(data)
+    bulgaria = next(row for row in table if row[0].startswith("Besluit van de Raad betreffende"))
+    # "30 december 2023" (32 317, nr. 867) and "december jl." (the March report): one change.
+    assert bulgaria[-1] == "30 december 2023: Aanneming door de Raad"
+    widths = [
+        int(column.get(qn("w:w")))
+        for column in Document(io.BytesIO(data)).tables[0]._tbl.iter(qn("w:gridCol"))
+    ]
+    assert len(widths) == 9 and widths[0] == max(widths) and widths[1] == min(widths)
 
 
 @pytest.mark.parametrize(

@@ -246,6 +246,10 @@ def _report_commitment(word, commitment):
 # -- the quarterly overview -------------------------------------------------------------------
 
 
+# The dossier's title and what changed need room; references and names less.
+QUARTERLY_WIDTHS = (3.6, 1.1, 1.4, 1.4, 1.4, 1.6, 2.1, 2.1, 3.2)
+
+
 def quarterly_overview_docx(overview):
     """The overview's table (the spreadsheet's columns) in a landscape document."""
     dataset = overview.as_dataset()
@@ -253,7 +257,7 @@ def quarterly_overview_docx(overview):
     word.heading(overview.title, 0)
     word.paragraph(f"{_day(overview.start)} – {_day(overview.end)}")
     if dataset.height:
-        word.table(dataset.headers, [list(row) for row in dataset])
+        word.table(dataset.headers, [list(row) for row in dataset], widths=QUARTERLY_WIDTHS)
     else:
         word.paragraph(_("No open legislative file in this quarter."), italic=True)
     return word.to_bytes()

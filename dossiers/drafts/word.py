@@ -22,7 +22,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx.shared import Pt
+from docx.shared import Length, Pt
 from lxml import etree
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -108,19 +108,27 @@ class WordDocument:
         paragraph.parts.append(f'<w:r>{_SUPERSCRIPT}<w:footnoteReference w:id="{number}"/></w:r>')
         return number
 
-    def table(self, headers, rows):
-        """A table with a bold header row; a value's line breaks are kept."""
+    def table(self, headers, rows, widths=None):
+        """A table with a bold header row; a value's line breaks are kept. `widths`: each
+        column's share of the text width (equal shares when not given)."""
+        widths = widths or [1] * len(headers)
+        section = self.document.sections[-1]
+        text_width = Length(section.page_width - section.left_margin - section.right_margin)
+        columns = [int(text_width.twips * share / sum(widths)) for share in widths]
 
         def row(values, properties=""):
             cells = "".join(
-                f"<w:tc><w:p>{_lines(str(value), properties)}</w:p></w:tc>" for value in values
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                f"<w:p>{_lines(str(value), properties)}</w:p></w:tc>"
+                for value, width in zip(values, columns, strict=True)
             )
             return f"<w:tr>{cells}</w:tr>"
 
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in columns)
         properties = (
             f'<w:tblPr><w:tblStyle w:val="{self._style_id("Table Grid")}"/>'
-            f'<w:tblW w:w="0" w:type="auto"/></w:tblPr>'
-            f"<w:tblGrid>{'<w:gridCol/>' * len(headers)}</w:tblGrid>"
+            f'<w:tblW w:w="{sum(columns)}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>"
         )
         body = row(headers, "<w:b/>") + "".join(row(values) for values in rows)
         block = _Block(f"<w:tbl>{properties}", body, "</w:tbl>")
