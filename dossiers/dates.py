@@ -65,10 +65,16 @@ def format_period(day, precision):
     if precision == Precision.MONTH:
         return date_format(day, "F Y")
     if precision == Precision.QUARTER:
-        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+        year, quarter = quarter_of(day)
+        return f"Q{quarter} {year}"
     if precision == Precision.HALF_YEAR:
         return f"H{1 if day.month <= 6 else 2} {day.year}"
     return str(day.year)
+
+
+def quarter_of(day):
+    """(year, quarter 1-4) of `day`."""
+    return day.year, (day.month - 1) // 3 + 1
 
 
 def quarter_bounds(year, quarter):

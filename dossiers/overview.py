@@ -2,19 +2,20 @@
 
 For a quarter: every legislative dossier still open when it began, with its stage at the start
 and at the end of the quarter and the stage events dated inside it, in two queries whatever the
-number of dossiers (and a third for the date of the newest document, to say when a quarter lies
-after the data).
+number of dossiers (the page asks a third: the date of the newest data, to say when a quarter
+lies after it).
 """
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 import tablib
 from django.db.models import Prefetch, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from .dates import quarter_bounds
+from .dates import quarter_bounds, quarter_of
 from .models import Dossier, ParliamentaryDocument, Stage, StageEvent
 from .models.stage import merge_restatements
 
@@ -34,8 +35,12 @@ class QuarterlyOverview:
     start: datetime.date
     end: datetime.date
     dossiers: list
-    # The newest day the tracker has data of: a quarter after it has none yet.
-    newest_data: datetime.date | None = None
+
+    @cached_property
+    def newest_data(self):
+        """The newest day the tracker has data of (a query, made only by the page, which says
+        so when this quarter lies after it)."""
+        return ParliamentaryDocument.objects.newest_date()
 
     @property
     def is_after_the_data(self):
@@ -44,7 +49,7 @@ class QuarterlyOverview:
     @property
     def quarter_of_newest_data(self):
         """(year, quarter) of the newest data, for the link to it."""
-        return self.newest_data.year, (self.newest_data.month + 2) // 3
+        return quarter_of(self.newest_data)
 
     @property
     def title(self):
@@ -128,5 +133,4 @@ def quarterly_overview(year, quarter):
     for dossier in dossiers:
         # A step two documents state is one change, as on the timeline.
         dossier.quarter_events = merge_restatements(dossier.quarter_events)
-    newest = ParliamentaryDocument.objects.newest_date()
-    return QuarterlyOverview(year, quarter, start, end, dossiers, newest)
+    return QuarterlyOverview(year, quarter, start, end, dossiers)

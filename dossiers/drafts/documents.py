@@ -86,18 +86,24 @@ def _stage(value):
 # -- the annotated agenda ---------------------------------------------------------------------
 
 
-def annotated_agenda_docx(draft):
-    meeting = draft.meeting
-    title = _("Annotated agenda %(meeting)s (draft)") % {"meeting": meeting}
+def _draft_of(meeting, title, explanation):
+    """A draft's opening: its title, when and where the Council meets, what the draft is."""
     word = WordDocument(title)
     word.heading(title, 0)
     word.paragraph(_when_and_where(meeting))
-    word.paragraph(
+    word.paragraph(explanation, italic=True)
+    return word
+
+
+def annotated_agenda_docx(draft):
+    meeting = draft.meeting
+    word = _draft_of(
+        meeting,
+        _("Annotated agenda %(meeting)s (draft)") % {"meeting": meeting},
         _(
             "Draft written by jbztracker from what it records; each fact has its source in a "
             "footnote. Text between square brackets is for the officer to write."
         ),
-        italic=True,
     )
     word.heading(_("Introduction"), 1)
     word.paragraph(GAP)
@@ -200,17 +206,14 @@ def _standing_section(word, standing):
 
 def report_docx(draft):
     meeting = draft.meeting
-    title = _("Report %(meeting)s (draft)") % {"meeting": meeting}
-    word = WordDocument(title)
-    word.heading(title, 0)
-    word.paragraph(_when_and_where(meeting))
-    word.paragraph(
+    word = _draft_of(
+        meeting,
+        _("Report %(meeting)s (draft)") % {"meeting": meeting},
         _(
             "Skeleton written by jbztracker: the Council's agenda, the commitments this report "
             "is to fulfil and the standing ones. Text between square brackets is for the officer "
             "to write."
         ),
-        italic=True,
     )
     for section, items in draft.sections:
         word.heading(section, 1)

@@ -157,23 +157,18 @@ _SIGNATORY = re.compile(
 )
 # A signature: initials and a name, "D. Yeşilgöz-Zegerius", "mr. F.M. Weerwind".
 _SIGNATURE_NAME = re.compile(r"^\s*(?:(?i:mr|dr|drs|ir|prof)\.\s*)*(?:[A-Z][a-z]?\.\s*){1,5}\s*\S")
-_OWN_NUMBER = re.compile(
-    # "Nr. 867 BRIEF VAN ..." or, for a lettered paper of the Eerste Kamer, "OO BRIEF VAN ...",
-    # "D VERSLAG VAN EEN SCHRIFTELIJK OVERLEG".
-    r"^\s*(?:Nr\.\s*(?P<sub>\d{1,5})\b|(?P<letter>[A-Z]{1,2})\s+(?=(?:BRIEF|VERSLAG|MEMORIE|NOTA)\b))",
-    re.MULTILINE,
+# "Nr. 867 BRIEF VAN ..." or, for a lettered paper of the Eerste Kamer, "OO BRIEF VAN ...",
+# "D VERSLAG VAN EEN SCHRIFTELIJK OVERLEG".
+_PAPER_NUMBER = (
+    r"(?:Nr\.\s*(?P<sub>\d{1,5})\b|(?P<letter>[A-Z]{1,2})\s+(?=(?:BRIEF|VERSLAG|MEMORIE|NOTA)\b))"
 )
 # "32 317 JBZ-Raad", "21 501-08 Milieuraad", "36 410 VI Vaststelling ...".
-_DOSSIER_NUMBER_LINE = re.compile(
-    r"^\s*(?P<number>\d{2}\s?\d{3})(?:-(?P<series>\d{2})|\s+(?P<chapter>[IVX]{1,5}))?(?:\s|$)",
-    re.MULTILINE,
-)
+_DOSSIER_NUMBER = r"(?P<number>\d{2}\s?\d{3})(?:-(?P<series>\d{2})|\s+(?P<chapter>[IVX]{1,5}))?"
+_OWN_NUMBER = re.compile(rf"^\s*{_PAPER_NUMBER}", re.MULTILINE)
+_DOSSIER_NUMBER_LINE = re.compile(rf"^\s*{_DOSSIER_NUMBER}(?:\s|$)", re.MULTILINE)
 # A dossier line with the paper's number on the next line (a blank line between at most).
 _NUMBERED_TITLE = re.compile(
-    r"^[ \t]*(?P<number>\d{2}\s?\d{3})(?:-(?P<series>\d{2})|\s+(?P<chapter>[IVX]{1,5}))?[ \t]"
-    r"[^\n]*\n(?:[ \t]*\n)?[ \t]*(?:Nr\.\s*(?P<sub>\d{1,5})\b|"
-    r"(?P<letter>[A-Z]{1,2})\s+(?=(?:BRIEF|VERSLAG|MEMORIE|NOTA)\b))",
-    re.MULTILINE,
+    rf"^[ \t]*{_DOSSIER_NUMBER}[ \t][^\n]*\n(?:[ \t]*\n)?[ \t]*{_PAPER_NUMBER}", re.MULTILINE
 )
 _SESSION_LINE = re.compile(
     r"\bVergaderjaar\s+(?P<session>(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2})", re.IGNORECASE

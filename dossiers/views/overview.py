@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from ..dates import quarter_of
 from ..drafts.documents import quarterly_overview_docx as overview_docx
 from ..drafts.word import DOCX
 from ..overview import quarterly_overview as build_overview
@@ -19,8 +20,8 @@ def _overview_or_404(year, quarter):
 
 
 def current_quarter(request):
-    today = timezone.localdate()
-    return redirect("dossiers:quarterly_overview", year=today.year, quarter=(today.month + 2) // 3)
+    year, quarter = quarter_of(timezone.localdate())
+    return redirect("dossiers:quarterly_overview", year=year, quarter=quarter)
 
 
 def quarterly_overview(request, year, quarter):
