@@ -3,25 +3,14 @@
 import django.core.validators
 import django.db.models.deletion
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+from dossiers.roles import grant_model_permissions
 
 
 def grant(apps, schema_editor):
     """Editors record due date changes; readers see them."""
-    app_config = apps.get_app_config("dossiers")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="dossiers", content_type__model="duedatechange"
-    )
-    for group in Group.objects.filter(name="Beleidsmedewerker"):
-        group.permissions.add(*permissions)
-    for group in Group.objects.filter(name="Lezer"):
-        group.permissions.add(*permissions.filter(codename__startswith="view_"))
+    grant_model_permissions(apps, ["duedatechange"])
 
 
 class Migration(migrations.Migration):
