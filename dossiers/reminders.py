@@ -1,12 +1,15 @@
 """The reminder digest: what an officer who opted in is told each morning, and the rappel list.
 
-A digest lists the commitments past their due date, those due within the subscriber's number
-of days, and the milestones expected in that time. It is the same for every subscriber with the
-same number of days, so it is gathered once per number (three queries), whatever the number of
-subscribers.
+A digest lists the commitments that went past their due date since the subscriber's last
+digest (with the number overdue in all: the rappel list has them), those due within the
+subscriber's number of days, and the milestones expected in that time. Subscribers with the
+same number of days and the same last digest get the same one, gathered once (four queries).
+Each message is sent on its own: an address the mail server refuses is counted and the others
+still get theirs.
 """
 
 import datetime
+import logging
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,14 +24,17 @@ from django.utils.translation import ngettext
 from .models import Commitment, DueDateChange, ReminderSubscription, StageEvent
 from .models.stage import one_per_stage
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass
 class Digest:
     on: datetime.date
     days_ahead: int
-    overdue: list
+    overdue: list  # past their due date since the last digest
     due_soon: list
     milestones: list
+    overdue_total: int = 0
 
     @property
     def is_empty(self):
@@ -38,8 +44,8 @@ class Digest:
     def subject(self):
         parts = [
             ngettext(
-                "%(count)d commitment overdue",
-                "%(count)d commitments overdue",
+                "%(count)d commitment newly overdue",
+                "%(count)d commitments newly overdue",
                 len(self.overdue),
             )
             % {"count": len(self.overdue)},
@@ -63,10 +69,16 @@ def _commitments():
     )
 
 
-def digest(on, days_ahead):
-    """The Digest for `on` looking `days_ahead` days ahead."""
+def digest(on, days_ahead, last_sent_on=None):
+    """The Digest for `on` looking `days_ahead` days ahead, for a subscriber whose last digest
+    was of `last_sent_on` (None: the first, which lists every overdue commitment)."""
     until = on + datetime.timedelta(days=days_ahead)
     overdue = _commitments().overdue(on)
+    newly_overdue = overdue
+    if last_sent_on is not None:
+        newly_overdue = overdue.exclude(
+            pk__in=Commitment.objects.overdue(last_sent_on).values("pk")
+        )
     due_soon = (
         _commitments().open().one_off().due_between(on, until).exclude(pk__in=overdue.values("pk"))
     )
@@ -78,7 +90,7 @@ def digest(on, days_ahead):
         .chronological()
     )
     milestones = one_per_stage(list(milestones))
-    return Digest(on, days_ahead, list(overdue), list(due_soon), milestones)
+    return Digest(on, days_ahead, list(newly_overdue), list(due_soon), milestones, overdue.count())
 
 
 def send_digests(on=None, *, force=False):
@@ -90,7 +102,7 @@ def send_digests(on=None, *, force=False):
         is_active=True, user__is_active=True
     ).select_related("user")
     digests = {}
-    messages, sent = [], []
+    connection = get_connection()
     with translation.override(settings.LANGUAGE_CODE):
         for subscription in subscriptions:
             if not subscription.user.email:
@@ -99,19 +111,23 @@ def send_digests(on=None, *, force=False):
             if subscription.last_sent_on == on and not force:
                 outcome["sent_before"] += 1
                 continue
-            days = subscription.days_ahead
-            if days not in digests:
-                digests[days] = digest(on, days)
-            found = digests[days]
+            key = (subscription.days_ahead, subscription.last_sent_on)
+            if key not in digests:
+                digests[key] = digest(on, *key)
+            found = digests[key]
             if found.is_empty:
                 outcome["nothing_to_say"] += 1
                 continue
-            messages.append(_message(subscription.user, found))
-            sent.append(subscription.pk)
-    if messages:
-        get_connection().send_messages(messages)
-        ReminderSubscription.objects.filter(pk__in=sent).update(last_sent_on=on)
-        outcome["sent"] = len(messages)
+            message = _message(subscription.user, found)
+            message.connection = connection
+            try:
+                message.send()
+            except Exception:  # noqa: BLE001 - one refused address must not stop the others
+                logger.exception("Reminder digest to %s not sent", subscription.user.email)
+                outcome["failed"] += 1
+                continue
+            ReminderSubscription.objects.filter(pk=subscription.pk).update(last_sent_on=on)
+            outcome["sent"] += 1
     return outcome
 
 
@@ -119,9 +135,7 @@ def _message(user, found):
     body = render_to_string(
         "dossiers/email/reminder_digest.txt",
         {
-            "user": user,
             "digest": found,
-            "site": settings.SITE_URL,
             "rappel_url": settings.SITE_URL + reverse("dossiers:rappel"),
             "account_url": settings.SITE_URL + reverse("dossiers:account"),
         },

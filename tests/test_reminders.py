@@ -2,11 +2,14 @@
 moved with its reason."""
 
 import datetime
+import smtplib
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.mail.backends import locmem
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 from django.urls import reverse
 
 from dossiers.models import (
@@ -78,7 +81,7 @@ def test_the_digest_is_sent_once_a_day_to_who_opted_in(sample, by_letter, editor
     [message] = mail.outbox
     assert message.to == ["officer@example.org"]
     assert message.subject == (
-        "jbztracker: 1 toezegging over de termijn, 1 binnen 14 dagen, 0 mijlpalen"
+        "jbztracker: 1 toezegging nieuw over de termijn, 1 binnen 14 dagen, 0 mijlpalen"
     )
     assert "Partnerschap met Egypte" in message.body
     assert "Brief over terugkeer" in message.body
@@ -102,9 +105,54 @@ def test_the_digest_is_gathered_once_per_number_of_days(
 ):
     for number in range(5):
         _subscribe(django_user_model.objects.create_user(f"user{number}"), days=14)
-    # The subscriptions, one digest (its three lists and their prefetches), one update.
-    with django_assert_max_num_queries(9):
+    # The subscriptions, one digest (its lists, their prefetches and the count), and one
+    # update per message sent, so that a refused address leaves the others marked.
+    with django_assert_max_num_queries(9 + 5):
         assert send_digests(d(2024, 3, 25)) == {"sent": 5}
+
+
+def test_the_next_digest_names_only_what_went_overdue_since(sample, by_letter, editor):
+    subscription = _subscribe(editor, days=14)
+    send_digests(d(2024, 3, 25))
+    subscription.refresh_from_db()
+    assert subscription.last_sent_on == d(2024, 3, 25)
+    # A week after its due date of 1 April the letter is newly overdue; Egypt's is not new.
+    found = digest(d(2024, 4, 8), 14, last_sent_on=subscription.last_sent_on)
+    assert [c.subject for c in found.overdue] == ["Brief over terugkeer"]
+    assert found.overdue_total == 2
+    send_digests(d(2024, 4, 8))
+    body = mail.outbox[-1].body
+    assert "sinds uw vorige herinnering: 1 (2 in totaal over de termijn" in body
+    assert "Partnerschap met Egypte" not in body
+
+
+class RefusingBackend(locmem.EmailBackend):
+    """The mail server refuses one address."""
+
+    def send_messages(self, messages):
+        if any("refused@example.org" in message.to for message in messages):
+            raise smtplib.SMTPRecipientsRefused({"refused@example.org": (550, b"unknown")})
+        return super().send_messages(messages)
+
+
+@override_settings(EMAIL_BACKEND="tests.test_reminders.RefusingBackend")
+def test_a_refused_address_does_not_stop_the_others(sample, by_letter, django_user_model, capsys):
+    first = _subscribe(django_user_model.objects.create_user("a"), email="a@example.org")
+    refused = _subscribe(django_user_model.objects.create_user("b"), email="refused@example.org")
+    last = _subscribe(django_user_model.objects.create_user("c"), email="c@example.org")
+    assert send_digests(d(2024, 3, 25)) == {"sent": 2, "failed": 1}
+    assert sorted(message.to[0] for message in mail.outbox) == ["a@example.org", "c@example.org"]
+    sent_on = dict(ReminderSubscription.objects.values_list("pk", "last_sent_on"))
+    assert sent_on == {first.pk: d(2024, 3, 25), refused.pk: None, last.pk: d(2024, 3, 25)}
+    # The command says so and fails, for cron; a rerun sends only to the refused address.
+    with pytest.raises(CommandError, match="1 digest"):
+        call_command("send_reminders", "--date", "2024-03-25")
+    assert "sent_before 2" in capsys.readouterr().out
+
+
+def test_the_command_says_when_there_is_no_subscriber(db, capsys):
+    call_command("send_reminders", "--date", "2024-03-25")
+    assert capsys.readouterr().out.strip() == "no subscribers"
 
 
 def test_the_command_sends_and_refuses_a_bad_date(sample, by_letter, editor, capsys):
@@ -278,3 +326,26 @@ def test_a_due_date_changed_in_the_admin_needs_a_reason(sample, by_letter, admin
         d(2024, 7, 1),
         "Op verzoek van de Kamer",
     )
+
+
+def test_a_due_date_cleared_in_the_admin_is_recorded_not_a_server_error(
+    sample, by_letter, admin_client
+):
+    url = reverse("admin:dossiers_commitment_change", args=[by_letter.pk])
+    data = admin_change_data(admin_client, url, ("checks", "due_date_changes"))
+    data.update(
+        {
+            "members": [sample["piri"].pk],
+            "fulfilment_mode": Commitment.FulfilmentMode.BY_LETTER,
+            "due_date": "",
+            "due_date_reason": "Geen termijn meer: per brief",
+            "version": by_letter.version,
+        }
+    )
+    assert admin_client.post(url, data).status_code == 302
+    change = DueDateChange.objects.get()
+    assert (change.old_date, change.new_date) == (d(2024, 4, 1), None)
+    by_letter.refresh_from_db()
+    assert by_letter.history.first().history_change_reason == "Geen termijn meer: per brief"
+    page = admin_client.get(url).content.decode()
+    assert "In het register van de Kamer" in page

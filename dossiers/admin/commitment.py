@@ -88,10 +88,14 @@ class CommitmentAdmin(VersionedAdmin):
         "fulfilled_by_document",
     ]
     form = CommitmentAdminForm
+    readonly_fields = ["chamber_status"]
     inlines = [StandingCommitmentCheckInline, DueDateChangeInline]
     actions = ["mark_fulfilled"]
     fieldsets = [
         (None, {"fields": ["subject", "text", "members", "to_chamber", "made_by"]}),
+        # The chamber's own record: the number links the sync to this commitment (an editor
+        # corrects a wrong link here); the status is what the sync last read.
+        (_("In the chamber's register"), {"fields": ["chamber_number", "chamber_status"]}),
         (_("Made in"), {"fields": ["debate", "made_in_document", "made_in_passage"]}),
         (_("Context"), {"fields": ["dossiers", "meeting"]}),
         (_("Due"), {"fields": ["fulfilment_mode", "due_meeting", "due_date", "due_date_reason"]}),
@@ -110,13 +114,17 @@ class CommitmentAdmin(VersionedAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
+        moved = change and "due_date" in form.changed_data and form.initial.get("due_date")
+        if moved:
+            # The reason in the record's history too, as a move from the rappel list has it.
+            obj._change_reason = form.cleaned_data["due_date_reason"].strip()
         super().save_model(request, obj, form, change)
-        if change and "due_date" in form.changed_data and form.initial.get("due_date"):
+        if moved:
             DueDateChange.objects.create(
                 commitment=obj,
                 old_date=form.initial["due_date"],
-                new_date=obj.due_date,
-                reason=form.cleaned_data["due_date_reason"].strip(),
+                new_date=obj.due_date,  # None when the editor cleared it
+                reason=obj._change_reason,
                 changed_by=request.user,
             )
 

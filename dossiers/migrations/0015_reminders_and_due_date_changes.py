@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('old_date', models.DateField(blank=True, null=True, verbose_name='old due date')),
-                ('new_date', models.DateField(verbose_name='new due date')),
+                ('new_date', models.DateField(blank=True, help_text='Empty when the due date was cleared.', null=True, verbose_name='new due date')),
                 ('reason', models.TextField(verbose_name='reason')),
                 ('changed_at', models.DateTimeField(auto_now_add=True, verbose_name='changed')),
                 ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),

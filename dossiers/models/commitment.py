@@ -278,7 +278,12 @@ class DueDateChange(models.Model):
         related_name="due_date_changes",
     )
     old_date = models.DateField(_("old due date"), null=True, blank=True)
-    new_date = models.DateField(_("new due date"))
+    new_date = models.DateField(
+        _("new due date"),
+        null=True,
+        blank=True,
+        help_text=_("Empty when the due date was cleared."),
+    )
     reason = models.TextField(_("reason"))
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -25,4 +25,8 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"--date {date!r}: give a date as YYYY-MM-DD.") from error
         outcome = send_digests(on, force=force)
-        self.stdout.write(", ".join(f"{key} {count}" for key, count in sorted(outcome.items())))
+        summary = ", ".join(f"{key} {count}" for key, count in sorted(outcome.items()))
+        self.stdout.write(summary or "no subscribers")
+        if outcome["failed"]:
+            # The cron mail or the timer's status shows it; the others have had theirs.
+            raise CommandError(f"{outcome['failed']} digest(s) could not be sent: see the log.")
