@@ -42,8 +42,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from .citations import CitationError, citation_to_fetch
-from .dates import MONTH_NAMES
+from .citations import CitationError, EUReference, citation_to_fetch, parse_reference
+from .dates import DUTCH, Precision, period_end
 from .models import (
     Commitment,
     CouncilMeeting,
@@ -205,10 +205,11 @@ def _more(url_name, **query):
 
 def _dossiers(backend, text):
     aliases = backend.match(DossierAlias.objects.all(), SEARCHED["alias"]).values("dossier")
+    reference = _eu_reference(text)
     references = (
-        Q(commission_reference__iexact=text)
-        | Q(procedure_reference__iexact=text)
-        | Q(celex__iexact=text)
+        Q(commission_reference__iexact=reference)
+        | Q(procedure_reference__iexact=reference)
+        | Q(celex__iexact=reference)
     )
     matched = backend.match(Dossier.objects.all(), SEARCHED["dossier"])
     dossiers = (
@@ -231,21 +232,30 @@ def _dossiers(backend, text):
     return hits, _more("dossiers:dossier_list", q=text)
 
 
-_MONTH = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
-_WHEN = re.compile(r"(?:(?P<month>[a-z]+)\s+)?(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+# A query that is a year or a month and a year ("maart 2024", "mrt 2024", "2023"), and nothing
+# else: a year inside a reference ("COM(2022) 245") names no Councils.
+_WHEN = re.compile(r"(?:(?P<month>[a-z]+)\.?\s+)?(?P<year>(?:19|20)\d{2})", re.IGNORECASE)
+
+
+def _period_asked(text):
+    """(first day, last day) of the month or year the query is, or None."""
+    when = _WHEN.fullmatch(text)
+    if not when:
+        return None
+    month = DUTCH.month(when["month"]) if when["month"] else None
+    if when["month"] and month is None:
+        return None
+    precision = Precision.MONTH if month else Precision.YEAR
+    start = datetime.date(int(when["year"]), month or 1, 1)
+    return start, period_end(start, precision)
 
 
 def _meetings(backend, text):
-    """By a year or a month and year in the query, or by place or presidency."""
+    """By a year or a month and year the query is, or by place or presidency."""
     meetings = CouncilMeeting.objects.all()
-    when = _WHEN.search(text)
-    if when:
-        year = int(when["year"])
-        month = _MONTH.get((when["month"] or "").lower())
-        start = datetime.date(year, month or 1, 1)
-        end = datetime.date(year + (month == 12), (month % 12) + 1, 1) if month else None
-        end = end or datetime.date(year + 1, 1, 1)
-        meetings = meetings.filter(start_date__gte=start, start_date__lt=end)
+    period = _period_asked(text)
+    if period:
+        meetings = meetings.filter(start_date__range=period)
     else:
         meetings = meetings.filter(
             _any_field(("location", "presidency"), text) | Q(formation__iexact=text)
@@ -255,7 +265,7 @@ def _meetings(backend, text):
         Hit(str(meeting), reverse("dossiers:meeting_detail", args=[meeting.pk]), meeting.location)
         for meeting in _top(meetings, "-start_date")
     ]
-    return hits, _more("dossiers:meeting_list", year=int(when["year"])) if when else ""
+    return hits, _more("dossiers:meeting_list", year=period[0].year) if period else ""
 
 
 def _documents(backend, text):
@@ -331,6 +341,15 @@ def _people(backend, text):
     return hits, ""
 
 
+def _eu_reference(text):
+    """The query as the dossiers store an EU reference: "COM(2022)8987" as "COM(2022) 8987"."""
+    try:
+        reference = parse_reference(text)
+    except CitationError:
+        return text
+    return str(reference) if isinstance(reference, EUReference) else text
+
+
 def _event_hit(event):
     return Hit(event.source_passage, event.dossier.get_absolute_url(), str(event.dossier))
 
@@ -345,13 +364,7 @@ def _passages(backend, text):
     mentions = backend.match(Mention.objects.all(), SEARCHED["mention_passage"]).select_related(
         "dossier", "meeting"
     )
-    found = [
-        (
-            event.rank,
-            Hit(event.source_passage, event.dossier.get_absolute_url(), str(event.dossier)),
-        )
-        for event in _top(events, "-date")
-    ] + [
+    found = [(event.rank, _event_hit(event)) for event in _top(events, "-date")] + [
         (
             mention.rank,
             Hit(

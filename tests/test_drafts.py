@@ -281,3 +281,31 @@ def test_the_meeting_page_links_to_the_drafts(sample, reader_client):
     page = html.content.decode()
     assert reverse("dossiers:meeting_agenda_docx", args=[sample["meeting"].pk]) in page
     assert reverse("dossiers:meeting_report_docx", args=[sample["meeting"].pk]) in page
+
+
+def test_a_council_without_a_recorded_agenda_says_so_in_both_drafts(seeded):
+    october_2021 = CouncilMeeting.objects.get(start_date="2021-10-07")
+    draft = meeting_draft(october_2021)
+    assert draft.sections == [] and draft.other_dossiers == []
+    unknown = "Agenda onbekend: geen van de vastgelegde documenten geeft de agenda van deze Raad."
+    assert unknown in paragraphs(annotated_agenda_docx(draft))
+    assert unknown in paragraphs(report_docx(draft))
+
+
+def test_without_a_previous_council_the_changes_reach_back_as_far_as_the_round(sample):
+    StageEvent.objects.create(dossier=sample["pact"], stage=Stage.PROPOSAL, date=d(2020, 9, 23))
+    StageEvent.objects.create(
+        dossier=sample["pact"], stage=Stage.TRILOGUES, date=d(2024, 2, 1), precision="month"
+    )
+    draft = meeting_draft(sample["meeting"])
+    assert draft.previous is None
+    pact = next(
+        dossier
+        for _section, items in draft.sections
+        for item in items
+        for dossier in item.dossiers
+        if dossier.dossier == sample["pact"]
+    )
+    assert [(event.stage, event.date) for event in pact.changes] == [
+        (Stage.TRILOGUES, d(2024, 2, 1))
+    ]

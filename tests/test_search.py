@@ -1,11 +1,22 @@
 """The one search box: every kind of record, grouped and ranked, on PostgreSQL (full text in
 Dutch, trigram names) and on SQLite (every word in a field)."""
 
+import importlib
+
 import pytest
 from django.db import connection
 from django.urls import reverse
 
-from dossiers.search import MAX_PER_KIND, search
+from dossiers.models import (
+    Commitment,
+    Dossier,
+    DossierAlias,
+    Mention,
+    Motion,
+    ParliamentaryDocument,
+    StageEvent,
+)
+from dossiers.search import MAX_PER_KIND, SEARCHED, _Postgres, search
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +50,15 @@ def test_a_dossier_is_found_by_short_name_title_and_alias(seeded):
 def test_a_month_and_year_find_the_councils_then(seeded):
     assert _labels(search("maart 2024"), "meetings") == ["JBZ-Raad 4-5 maart 2024"]
     assert len(_labels(search("2023"), "meetings")) == 4
+
+
+def test_a_month_written_short_and_a_year_inside_a_reference(seeded):
+    assert _labels(search("mrt 2024"), "meetings") == ["JBZ-Raad 4-5 maart 2024"]
+    # The year of a Commission reference names no Councils; the reference finds its dossier
+    # however it is printed.
+    found = search("COM(2022)8987")
+    assert _labels(found, "meetings") == []
+    assert len(_labels(found, "dossiers")) == 1
 
 
 def test_commitments_motions_people_and_passages(seeded):
@@ -78,18 +98,36 @@ def test_postgres_finds_word_forms_and_names_spelled_otherwise(seeded):
     assert _labels(search("Pirri"), "people") == ["Piri"]
 
 
+# Each kind of search.SEARCHED, its model and the name of its index in migration 0016.
+INDEXED = {
+    "dossier": (Dossier, "dossier_fts"),
+    "alias": (DossierAlias, "alias_fts"),
+    "document": (ParliamentaryDocument, "document_fts"),
+    "commitment": (Commitment, "commitment_fts"),
+    "motion": (Motion, "motion_fts"),
+    "stage_passage": (StageEvent, "stageevent_fts"),
+    "mention_passage": (Mention, "mention_fts"),
+}
+
+
+def test_the_migration_indexes_the_fields_the_search_searches():
+    migration = importlib.import_module("dossiers.migrations.0016_search_indexes")
+    indexed = {f"{short}_fts": fields for _model, short, fields in migration.SEARCHED}
+    assert {kind: indexed[name] for kind, (_model, name) in INDEXED.items()} == SEARCHED
+
+
 @POSTGRES
-def test_postgres_answers_from_the_indexes(seeded):
+@pytest.mark.parametrize("kind", INDEXED)
+def test_postgres_answers_each_kind_from_its_index(seeded, kind):
+    model, index = INDEXED[kind]
+    queryset = _Postgres("akkoord").match(model.objects.all(), SEARCHED[kind])
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
-        cursor.execute(
-            "EXPLAIN SELECT id FROM dossiers_stageevent WHERE "
-            "to_tsvector('dutch'::regconfig, COALESCE(source_passage, '')) "
-            "@@ websearch_to_tsquery('dutch'::regconfig, 'akkoord')"
-        )
-        plan = " ".join(row[0] for row in cursor.fetchall())
-        cursor.execute("SET enable_seqscan = on")
-    assert "stageevent_fts" in plan
+        try:
+            plan = queryset.explain()
+        finally:
+            cursor.execute("SET enable_seqscan = on")
+    assert index in plan
 
 
 def test_the_page_groups_the_results(seeded, reader_client):

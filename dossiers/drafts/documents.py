@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from ..models import Motion, Stage
+from ..models.base import choice_label
 from .word import WordDocument
 
 GAP = "[…]"
@@ -80,10 +81,19 @@ def _when_and_where(meeting):
 
 
 def _stage(value):
-    return str(Stage(value).label) if value is not None else _("no stage recorded")
+    return str(choice_label(Stage, value)) if value is not None else _("no stage recorded")
 
 
 # -- the annotated agenda ---------------------------------------------------------------------
+
+
+def _unknown_agenda(word, draft):
+    """Say so when no recorded document gives the Council's agenda, as its page does."""
+    if not (draft.sections or draft.other_dossiers):
+        word.paragraph(
+            _("Agenda unknown: none of the recorded documents gives the agenda of this Council."),
+            italic=True,
+        )
 
 
 def _draft_of(meeting, title, explanation):
@@ -107,6 +117,7 @@ def annotated_agenda_docx(draft):
     )
     word.heading(_("Introduction"), 1)
     word.paragraph(GAP)
+    _unknown_agenda(word, draft)
     since = (
         _("Since the previous Council (%(meeting)s): ") % {"meeting": draft.previous}
         if draft.previous
@@ -141,7 +152,7 @@ class _Texts:
         self.label = functools.cache(_)
         self.stage = functools.cache(_stage)
         self.name = functools.cache(str)
-        self.outcome = functools.cache(lambda value: str(Motion.Outcome(value).label))
+        self.outcome = functools.cache(lambda value: str(choice_label(Motion.Outcome, value)))
 
 
 def _agenda_dossier(word, texts, dossier_draft):
@@ -215,6 +226,7 @@ def report_docx(draft):
             "to write."
         ),
     )
+    _unknown_agenda(word, draft)
     for section, items in draft.sections:
         word.heading(section, 1)
         for item_draft in items:

@@ -4,7 +4,7 @@ The officer writes the annotated agenda before a Council and the report after it
 the Council's agenda. meeting_draft() gathers, in a fixed number of queries, for each item the
 dossiers on it with their stage, what changed since the previous Council, the last Dutch
 position (inzet) given with its source, the motions on them, and the commitments due in this
-round. agenda.py and report.py write it out.
+round. documents.py writes the drafts from it.
 """
 
 import datetime
@@ -47,7 +47,6 @@ class ItemDraft:
 class MeetingDraft:
     meeting: CouncilMeeting
     previous: CouncilMeeting | None
-    next: CouncilMeeting | None
     sections: list  # [(section label, [ItemDraft])], in the Council's order
     other_dossiers: list  # DossierDrafts mentioned without an agenda item
     commitments: list  # due in this round and about no dossier on the agenda
@@ -109,7 +108,6 @@ def meeting_draft(meeting):
     return MeetingDraft(
         meeting=meeting,
         previous=previous,
-        next=following,
         sections=list(sections.items()),
         other_dossiers=[draft_of(pk) for pk in others],
         commitments=[c for c in due if c.pk not in placed],
@@ -124,8 +122,9 @@ def _changes_since(previous, meeting, dossier_ids):
     events = StageEvent.objects.actual().filter(
         dossier__in=dossier_ids, date__lte=meeting.start_date
     )
-    if previous is not None:
-        events = events.filter(date__gt=previous.end_date)
+    # Without a previous Council, as far back as the round's commitments reach.
+    since = previous.end_date if previous else meeting.start_date - ROUND_WITHOUT_NEXT_MEETING
+    events = events.filter(date__gt=since)
     found = {}
     for event in merge_restatements(list(events.select_related("source_document").chronological())):
         found.setdefault(event.dossier_id, []).append(event)
