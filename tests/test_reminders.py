@@ -247,6 +247,16 @@ def test_a_moved_due_date_keeps_the_old_one_and_the_reason(sample, by_letter, ed
     assert "termijn verschoven van 1 april 2024 naar 1 juni 2024" in html
 
 
+def test_a_move_from_the_list_as_on_a_day_returns_to_that_day(sample, by_letter, editor_client):
+    html = editor_client.get(RAPPEL, {"peildatum": "2024-04-10"}).content.decode()
+    action = reverse("dossiers:commitment_move_due", args=[by_letter.pk]) + "?peildatum=2024-04-10"
+    assert f'action="{action}"' in html
+    response = editor_client.post(
+        action, {"new_date": "2024-06-01", "reason": "Later", "version": by_letter.version}
+    )
+    assert response["Location"] == RAPPEL + "?peildatum=2024-04-10"
+
+
 def test_a_commitment_due_in_a_report_moves_to_a_date(sample):
     commitment = move_due_date(sample["commitment"], new_date=d(2024, 5, 1), reason="Volgende Raad")
     assert commitment.fulfilment_mode == Commitment.FulfilmentMode.BY_DATE

@@ -162,4 +162,9 @@ def move_due(request, pk):
             _("New due date for %(subject)s: %(day)s")
             % {"subject": commitment, "day": date_format(form.cleaned_data["new_date"], "j F Y")},
         )
-    return redirect("dossiers:rappel")
+    # Back to the list as the officer saw it: the same day (?peildatum=).
+    day = ReferenceDateForm(request.GET)
+    query = (
+        f"?{request.GET.urlencode()}" if day.is_valid() and day.cleaned_data["peildatum"] else ""
+    )
+    return redirect(reverse("dossiers:rappel") + query)
