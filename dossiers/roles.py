@@ -9,7 +9,10 @@ READER_ACTIONS = ("view",)
 
 def grant_model_permissions(apps, model_names, *, readers_view=True):
     """In a migration: create the permissions of new models of this app and give them to the
-    editors, and their view permission to the readers when `readers_view`."""
+    editors, and their view permission to the readers when `readers_view`.
+
+    Migrations 0014 and 0015 call it with their historical `apps`: what it grants must not
+    change, or those migrations would grant something else on a fresh database."""
     from django.contrib.auth.management import create_permissions
 
     app_config = apps.get_app_config("dossiers")

@@ -58,8 +58,8 @@ def fulfil_commitment(
 def move_due_date(commitment, *, new_date, reason, user=None, expected_version=None):
     """Give an open commitment a new due date, keeping the old one and the reason.
 
-    A commitment due "by letter" or in a Council's report becomes due by that date (the
-    report's meeting is its old date). ValidationError when the commitment
+    A commitment due in a Council's report becomes due by that date (the report's meeting is
+    its old date); one due by letter stays so, with the new date. ValidationError when the commitment
     is not open, the date is the same, or no reason is given; ConflictError (as for tick-off)
     when it changed since the officer saw version `expected_version`.
     """
@@ -89,9 +89,9 @@ def move_due_date(commitment, *, new_date, reason, user=None, expected_version=N
         changed_by=user,
     )
     commitment.due_date = new_date
-    mode = Commitment.FulfilmentMode
-    if commitment.fulfilment_mode in (mode.BY_LETTER, mode.IN_REPORT):
-        commitment.fulfilment_mode = mode.BY_DATE
+    if commitment.fulfilment_mode == Commitment.FulfilmentMode.IN_REPORT:
+        # No longer due in that report: due by the date. A letter stays a letter.
+        commitment.fulfilment_mode = Commitment.FulfilmentMode.BY_DATE
         commitment.due_meeting = None
     commitment._change_reason = reason
     commitment._history_user = user

@@ -359,3 +359,13 @@ def test_a_due_date_cleared_in_the_admin_is_recorded_not_a_server_error(
     assert by_letter.history.first().history_change_reason == "Geen termijn meer: per brief"
     page = admin_client.get(url).content.decode()
     assert "In het register van de Kamer" in page
+
+
+def test_a_commitment_due_by_letter_keeps_being_due_by_letter(sample, by_letter):
+    by_letter.fulfilment_mode = Commitment.FulfilmentMode.BY_LETTER
+    by_letter.save()
+    moved = move_due_date(by_letter, new_date=d(2024, 6, 1), reason="Later")
+    assert (moved.fulfilment_mode, moved.due_date) == (
+        Commitment.FulfilmentMode.BY_LETTER,
+        d(2024, 6, 1),
+    )
