@@ -59,9 +59,9 @@ def move_due_date(commitment, *, new_date, reason, user=None, expected_version=N
     """Give an open commitment a new due date, keeping the old one and the reason.
 
     A commitment due in a Council's report becomes due by that date (the report's meeting is
-    its old date); one due by letter stays so, with the new date. ValidationError when the commitment
-    is not open, the date is the same, or no reason is given; ConflictError (as for tick-off)
-    when it changed since the officer saw version `expected_version`.
+    its old date); one due by letter stays so, with the new date. ValidationError when the
+    commitment is not open, the date is the same, or no reason is given; ConflictError (as for
+    tick-off) when it changed since the officer saw version `expected_version`.
     """
     commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
     if expected_version is None:

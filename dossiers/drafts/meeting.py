@@ -116,15 +116,19 @@ def meeting_draft(meeting):
     )
 
 
+def _round_start(meeting, previous):
+    """Where this Council's round begins: the end of the previous one of its formation, or
+    ROUND_WITHOUT_NEXT_MEETING before it."""
+    return previous.end_date if previous else meeting.start_date - ROUND_WITHOUT_NEXT_MEETING
+
+
 def _changes_since(previous, meeting, dossier_ids):
     """{dossier id: [stage events reached after the previous Council, up to this one]}, a
     step two documents state once (with the other's source among its `repeats`)."""
     events = StageEvent.objects.actual().filter(
         dossier__in=dossier_ids, date__lte=meeting.start_date
     )
-    # Without a previous Council, as far back as the round's commitments reach.
-    since = previous.end_date if previous else meeting.start_date - ROUND_WITHOUT_NEXT_MEETING
-    events = events.filter(date__gt=since)
+    events = events.filter(date__gt=_round_start(meeting, previous))
     found = {}
     for event in merge_restatements(list(events.select_related("source_document").chronological())):
         found.setdefault(event.dossier_id, []).append(event)
@@ -174,7 +178,7 @@ def _commitments_of_round(meeting, previous, following):
     """(the open one-off commitments due in this Council's report, or by a date from the
     previous Council to the next, the open standing ones), in one query and its prefetches.
     Older ones are on the rappel list, not in this round."""
-    start = previous.end_date if previous else meeting.start_date - ROUND_WITHOUT_NEXT_MEETING
+    start = _round_start(meeting, previous)
     end = following.start_date if following else meeting.end_date + ROUND_WITHOUT_NEXT_MEETING
     mode = Commitment.FulfilmentMode
     one_off_due = ~Q(fulfilment_mode=mode.STANDING) & (
