@@ -39,6 +39,13 @@ def test_every_request_has_the_timeout_and_user_agent(fake_sources, settings):
     assert request.headers["User-Agent"].startswith("jbztracker")
 
 
+def test_an_answer_that_may_pass_is_asked_again(fake_sources):
+    fake_sources.add(responses.GET, URL, status=503)
+    fake_sources.add(responses.GET, URL, body="ok")
+    assert http.get(URL, what="test").text == "ok"
+    assert [call.response.status_code for call in fake_sources.calls] == [503, 200]
+
+
 def test_what_may_pass_is_retried_with_back_off(settings):
     """urllib3 retries below requests: the session's adapters carry the settings."""
     settings.SOURCE_RETRIES = 4

@@ -9,6 +9,7 @@ import pytest
 import requests
 import responses
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from dossiers.models import (
     Commitment,
@@ -327,3 +328,14 @@ def test_a_failure_on_the_last_page_writes_nothing(seeded, fake_sources):
     with pytest.raises(SourceError, match="HTTP 500"):
         _sync()
     assert _snapshot() == before
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+def test_the_changes_since_are_asked_in_utc(seeded, fake_sources):
+    serve_tweede_kamer(fake_sources)
+    amsterdam = timezone.make_aware(datetime.datetime(2024, 6, 1, 2, 0))  # summer time: UTC+2
+    sync_tweede_kamer(since=amsterdam, report=lambda line: None)
+    asked = [query_of(call.request)["$filter"] for call in fake_sources.calls[:2]]
+    assert all("GewijzigdOp ge 2024-06-01T00:00:00Z" in query for query in asked)

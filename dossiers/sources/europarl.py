@@ -18,10 +18,11 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from ..citations import europarl_process_id
+from ..models.sources import Source
 from ..models.stage import Stage
 from . import http
 
-WHAT = "European Parliament (open data)"
+WHAT = Source.EUROPEAN_PARLIAMENT.label
 
 # The Parliament's activity types that say a stage of the legislative path was reached.
 _STAGES = {
@@ -76,25 +77,19 @@ def parse_events(answer):
         activity_type = str(activity.get("had_activity_type") or "").rsplit("/", 1)[-1]
         if not activity_type:
             continue
+        day = activity.get("activity_date")
+        if isinstance(day, dict):
+            day = day.get("@value")  # JSON-LD's typed value
         found.append(
             ProcedureEvent(
                 activity_id=str(activity.get("activity_id") or activity.get("id") or ""),
                 activity_type=activity_type,
-                date=_date(activity.get("activity_date")),
+                date=http.iso_date(day),
                 label=_label(activity.get("activity_label")),
                 stage=_STAGES.get(activity_type),
             )
         )
     return found
-
-
-def _date(value):
-    if isinstance(value, dict):
-        value = value.get("@value")
-    try:
-        return datetime.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _label(value):

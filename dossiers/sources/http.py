@@ -2,6 +2,7 @@
 pass (a dropped connection, 429 and 5xx answers), a polite interval between requests to one
 host, and one kind of error with a message an editor understands."""
 
+import datetime
 import threading
 import time
 from urllib.parse import urlsplit
@@ -89,3 +90,12 @@ def get_json(url, params=None, *, what, accept="application/json"):
         raise SourceError(
             _("%(what)s answered with JSON that cannot be read.") % {"what": what}
         ) from error
+
+
+def iso_date(value):
+    """The day an answer gives as an ISO date or date-time ("2024-02-29T10:00:00"); None when
+    it gives none or one that cannot be read."""
+    try:
+        return datetime.date.fromisoformat(str(value).strip()[:10]) if value else None
+    except ValueError:
+        return None

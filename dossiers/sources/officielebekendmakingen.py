@@ -16,7 +16,6 @@ as their number in the text and "<number> <text>" lines at the end, as the impor
 """
 
 import dataclasses
-import datetime
 from dataclasses import dataclass
 from xml.etree.ElementTree import ParseError
 
@@ -32,6 +31,7 @@ from ..citations import (
     normalize_session_year,
     official_identifier,
 )
+from ..models.sources import Source
 from . import http
 
 SRU = "{http://docs.oasis-open.org/ns/search-ws/sruResponse}"
@@ -40,7 +40,7 @@ GZD = "{http://standaarden.overheid.nl/sru}"
 DCTERMS = "{http://purl.org/dc/terms/}"
 WETGEVING = "{http://standaarden.overheid.nl/wetgeving/}"
 PAGE_SIZE = 100
-WHAT = "Officiële bekendmakingen"
+WHAT = Source.OFFICIAL_PUBLICATIONS.label
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,6 @@ class Publication:
     identifier: str  # "kst-32317-867"
     citation: object  # a citations.Citation
     title: str
-    date: datetime.date | None
     page_url: str  # its page on zoek.officielebekendmakingen.nl
     xml_url: str  # its text
 
@@ -153,7 +152,6 @@ def _publication(record):
         session_year = normalize_session_year(session) if session else ""
     except ValueError:
         session_year = ""
-    day = record.findtext(f".//{DCTERMS}date") or record.findtext(f".//{DCTERMS}available")
     xml_url = next(
         (
             (item.text or "").strip()
@@ -166,17 +164,9 @@ def _publication(record):
         identifier=identifier,
         citation=dataclasses.replace(citation, chamber=chamber, session_year=session_year),
         title=(record.findtext(f".//{DCTERMS}title") or "").strip(),
-        date=_date(day),
         page_url=(record.findtext(f".//{GZD}preferredUrl") or "").strip(),
         xml_url=xml_url,
     )
-
-
-def _date(text):
-    try:
-        return datetime.date.fromisoformat((text or "").strip()[:10])
-    except ValueError:
-        return None
 
 
 def _parse(content):

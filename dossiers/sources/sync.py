@@ -28,7 +28,7 @@ from ..citations import (
     procedure_links,
 )
 from ..dates import Precision
-from ..importing.pipeline import start_import
+from ..importing.pipeline import _sha256, start_import
 from ..importing.reader import UnreadableDocument
 from ..models import (
     Commitment,
@@ -55,7 +55,8 @@ STATUS_CROSSWALK = {
     "deels voldaan": Commitment.Status.PARTLY_FULFILLED,
     "vervallen": Commitment.Status.WITHDRAWN,
 }
-# What a sync calls itself in the history of the records it writes.
+# What a sync calls itself in the history of the records it writes. Stored and compared
+# (_written_only_by_sync), so fixed Dutch text rather than the Source's translated label.
 CHANGE_REASON = {
     Source.OFFICIAL_PUBLICATIONS: "Officiële bekendmakingen",
     Source.TWEEDE_KAMER: "Tweede Kamer (open data)",
@@ -92,7 +93,7 @@ def recorded(source):
 
 def last_success(source):
     """When the last successful run of `source` started, or None."""
-    sync = SourceSync.objects.filter(source=source, succeeded=True).order_by("-started_at").first()
+    sync, _last_run = SourceSync.objects.latest_per_source()[source]
     return sync.started_at if sync else None
 
 
@@ -229,7 +230,7 @@ def fetch_queued(document_import):
         return False
     data = text.encode()
     DocumentImport.objects.filter(pk=document_import.pk).update(
-        upload=data, upload_hash=hashlib.sha256(data).hexdigest()
+        upload=data, upload_hash=_sha256(data)
     )
     return True
 

@@ -21,9 +21,10 @@ from tkapi.core import TKItem
 from tkapi.filter import Filter
 from tkapi.tkapi import TKApi
 
+from ..models.sources import Source
 from . import http
 
-WHAT = "Tweede Kamer (open data)"
+WHAT = Source.TWEEDE_KAMER.label
 
 
 class _Api(TKApi):
@@ -73,13 +74,10 @@ class ChamberCommitment:
     status: str  # as the chamber gives it: "Openstaand", "Afgedaan" ...
     minister: str  # surname: "Van Weel"
     minister_title: str  # "Minister van Justitie en Veiligheid"
-    ministry: str
     member: str  # surname of the member it was made to, "" if none
     faction: str
     due_date: datetime.date | None
-    fulfilling_letter: str  # KamerbriefNakoming, as given
     debate: ChamberDebate | None
-    changed_at: datetime.datetime | None
 
 
 def _api():
@@ -95,7 +93,7 @@ def commitments(ministries, since=None):
         "(" + " or ".join(f"contains(Ministerie,'{Filter.escape(m)}')" for m in ministries) + ")"
     )
     if since is not None:
-        query.add_filter_str(f"GewijzigdOp ge {since.strftime('%Y-%m-%dT%H:%M:%SZ')}")
+        query.add_filter_str(f"GewijzigdOp ge {_utc(since)}")
     return [_commitment(item.json) for item in _api().get_items(_Toezegging, filter=query)]
 
 
@@ -107,8 +105,14 @@ def committee_debates(words, since=None):
         "(" + " or ".join(f"contains(Onderwerp,'{Filter.escape(w)}')" for w in words) + ")"
     )
     if since is not None:
-        query.add_filter_str(f"GewijzigdOp ge {since.strftime('%Y-%m-%dT%H:%M:%SZ')}")
+        query.add_filter_str(f"GewijzigdOp ge {_utc(since)}")
     return [_debate(item.json) for item in _api().get_items(_Activiteit, filter=query)]
+
+
+def _utc(moment):
+    """An aware datetime as OData's UTC literal: the Z means UTC, so Amsterdam time is
+    converted first."""
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _commitment(data):
@@ -124,13 +128,10 @@ def _commitment(data):
         status=_text(data, "Status"),
         minister=_surname(data) or _text(data, "Naam").split(",")[0].strip(),
         minister_title=_text(data, "Functie"),
-        ministry=_text(data, "Ministerie"),
         member=_surname(person),
         faction=_text(faction, "Afkorting"),
         due_date=_date(data.get("DatumNakoming")),
-        fulfilling_letter=_text(data, "KamerbriefNakoming"),
         debate=_debate(activity) if isinstance(activity, dict) else None,
-        changed_at=_datetime(data.get("GewijzigdOp")),
     )
 
 
@@ -160,16 +161,4 @@ def _text(data, key):
 
 def _date(text):
     """A date of the API; its "0001-01-01" means none."""
-    if not text or str(text).startswith("0001-01-01"):
-        return None
-    try:
-        return datetime.date.fromisoformat(str(text)[:10])
-    except ValueError:
-        return None
-
-
-def _datetime(text):
-    try:
-        return datetime.datetime.fromisoformat(str(text).replace("Z", "+00:00")) if text else None
-    except ValueError:
-        return None
+    return None if str(text).startswith("0001-01-01") else http.iso_date(text)

@@ -40,7 +40,7 @@ class Command(BaseCommand):
         runs = {
             Source.OFFICIAL_PUBLICATIONS: lambda: fetch_documents(
                 settings.SOURCE_SERIES,
-                since or self._since(Source.OFFICIAL_PUBLICATIONS).date(),
+                since or timezone.localdate(self._since(Source.OFFICIAL_PUBLICATIONS)),
                 report=self.stdout.write,
             ),
             Source.TWEEDE_KAMER: lambda: sync_tweede_kamer(
