@@ -17,6 +17,7 @@ from dossiers.models import (
     Stage,
     StageEvent,
 )
+from dossiers.sources import officielebekendmakingen
 
 from .source_fakes import SRU, TK_ROOT, query_of, serve_europarl, serve_tweede_kamer
 
@@ -71,6 +72,15 @@ def test_the_health_page_shows_each_source(
     assert "nog nooit gedraaid" in html  # the European Parliament was never synced
     row = html[html.index("Europees Parlement (open data)</th>") :].split("</tr>")[0]
     assert row.rstrip().endswith("<td>1</td>")  # one proposal waits
+
+
+def test_a_sync_still_running_is_shown_as_running(editor_client):
+    SourceSync.objects.create(source=Source.TWEEDE_KAMER)  # started, not finished
+    html = editor_client.get(HEALTH).content.decode()
+    row = html[html.index("Tweede Kamer (open data)</th>") :].split("</tr>")[0]
+    assert "bezig sinds" in row
+    assert "mislukt" not in row
+    assert 'class="failing"' not in html
 
 
 def test_readers_do_not_see_the_sources(reader_client, editor):
@@ -177,6 +187,28 @@ def test_the_daily_sync_runs_every_source(seeded, procedure_dossier, fake_source
     # A first run looks back 90 days (the Dutch day; the run may cross midnight).
     asked = query_of(fake_sources.calls[0].request)["query"]
     assert any(f'dt.date>="{day.isoformat()}"' in asked for day in (before, after))
+
+
+def test_a_source_that_breaks_does_not_stop_the_others(
+    seeded, procedure_dossier, fake_sources, monkeypatch, capsys
+):
+    def broken(query):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(officielebekendmakingen, "search", broken)
+    serve_tweede_kamer(fake_sources)
+    serve_europarl(fake_sources)
+    with pytest.raises(CommandError, match="officielebekendmakingen"):
+        call_command("sync_sources")
+    assert "KeyError: 'a bug'" in capsys.readouterr().err
+    runs = dict(SourceSync.objects.values_list("source", "succeeded"))
+    assert runs == {
+        Source.OFFICIAL_PUBLICATIONS: False,
+        Source.TWEEDE_KAMER: True,
+        Source.EUROPEAN_PARLIAMENT: True,
+    }
+    failed = SourceSync.objects.get(source=Source.OFFICIAL_PUBLICATIONS)
+    assert failed.message == "KeyError: 'a bug'"
 
 
 def test_the_daily_sync_fails_when_a_source_does(seeded, fake_sources, capsys):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from dossiers.citations import parse_citation
+from dossiers.importing import pipeline
 from dossiers.importing.accept import accept_import
 from dossiers.models import DocumentImport, ParliamentaryDocument, Source, SourceSync
 from dossiers.sources import officielebekendmakingen
@@ -202,6 +203,34 @@ def test_a_truncated_paper_is_left_aside_with_nothing_written(seeded, fake_sourc
     summary = fetch_documents(["32317"], report=lambda line: None)
     assert summary["left_aside"] == 1
     assert not DocumentImport.objects.exists()
+
+
+def test_a_paper_that_breaks_the_importer_is_left_aside_and_the_others_go_on(
+    db, fake_sources, two_per_page, monkeypatch
+):
+    """Without the seed data 842 and 867 are both new; the importer fails on the first."""
+    serve_sru(fake_sources, SERIES_PAGES)
+    serve_publication_xml(fake_sources, "kst-32317-842")
+    serve_publication_xml(
+        fake_sources, "kst-32317-867", name="officielebekendmakingen/kst-32317-842.xml"
+    )
+    extract, calls = pipeline.extract, []
+
+    def fails_once(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise KeyError("importer bug")
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract", fails_once)
+    lines = []
+    summary = fetch_documents(["32317"], report=lines.append)
+    assert summary == {"found": 2, "left_aside": 1, "imported": 1}
+    assert lines[0] == "kst-32317-842: overgeslagen: KeyError: 'importer bug'"
+    assert lines[1].startswith("kst-32317-867: ")
+    # Nothing of the paper that failed is kept: a next run tries it again.
+    assert list(DocumentImport.objects.values_list("file_name", flat=True)) == ["kst-32317-867.txt"]
+    assert SourceSync.objects.get().succeeded
 
 
 def test_a_record_of_another_series_is_left_out(seeded, fake_sources, two_per_page):

@@ -20,6 +20,7 @@ from dossiers.models import (
     SourceProposal,
     SourceSync,
 )
+from dossiers.sources import sync as source_sync
 from dossiers.sources import tweedekamer
 from dossiers.sources.http import SourceError
 from dossiers.sources.sync import (
@@ -339,3 +340,16 @@ def test_the_changes_since_are_asked_in_utc(seeded, fake_sources):
     sync_tweede_kamer(since=amsterdam, report=lambda line: None)
     asked = [query_of(call.request)["$filter"] for call in fake_sources.calls[:2]]
     assert all("GewijzigdOp ge 2024-06-01T00:00:00Z" in query for query in asked)
+
+
+def test_a_fault_of_the_app_fails_the_run_with_its_message(seeded, fake_sources, monkeypatch):
+    def broken(item):
+        raise KeyError("importer bug")
+
+    monkeypatch.setattr(source_sync, "write_commitment", broken)
+    serve_tweede_kamer(fake_sources)
+    with pytest.raises(KeyError):
+        _sync()
+    sync = SourceSync.objects.get()
+    assert (sync.succeeded, sync.message) == (False, "KeyError: 'importer bug'")
+    assert sync.finished_at is not None

@@ -12,6 +12,7 @@ import datetime
 import difflib
 import hashlib
 import json
+import logging
 import re
 from collections import Counter
 
@@ -67,6 +68,8 @@ DEBATE_BEFORE_MEETING = datetime.timedelta(days=21)
 DEBATE_WORDS = ("JBZ",)
 _SUBJECT_WORDS = 16
 
+logger = logging.getLogger(__name__)
+
 
 class SyncProblem(Exception):
     """One record of a source that cannot be written (an unknown status); the others go on."""
@@ -74,14 +77,17 @@ class SyncProblem(Exception):
 
 @contextlib.contextmanager
 def recorded(source):
-    """A SourceSync around a run: its summary is the Counter the block fills; a SourceError
-    ends the run as failed, with its message, and is raised again."""
+    """A SourceSync around a run: its summary is the Counter the block fills; any exception
+    ends the run as failed, with a message the health page shows, and is raised again."""
     sync = SourceSync.objects.create(source=source)
     summary = Counter()
     try:
         yield summary
     except SourceError as error:
         sync.message = str(error)
+        raise
+    except Exception as error:
+        sync.message = f"{type(error).__name__}: {error}"
         raise
     else:
         sync.succeeded = True
@@ -100,11 +106,11 @@ def last_success(source):
 # -- Kamerstukken ----------------------------------------------------------------------------
 
 
-def fetch_documents(series, since=None, user=None, report=print):
+def fetch_documents(series, since=None, report=print):
     """Import every Kamerstuk of the `series` ("32317", "21501-20") published since `since`
     that the app does not know yet, kept for review. `report(line)` is told one line per
-    document. A document that cannot be fetched or read, or is not about the JBZ-Raad, is
-    reported and left aside; the others go on."""
+    document. A document that cannot be fetched or read, is not about the JBZ-Raad, or breaks
+    the importer, is reported and left aside, with nothing of it written; the others go on."""
     with recorded(Source.OFFICIAL_PUBLICATIONS) as summary:
         for number in series:
             query = officielebekendmakingen.series_query(number, since)
@@ -119,15 +125,24 @@ def fetch_documents(series, since=None, user=None, report=print):
                 try:
                     text = officielebekendmakingen.download_text(publication)
                     check_about_jbz(publication, text)
-                    document_import, created = start_import(
-                        f"{publication.identifier}.txt",
-                        text.encode(),
-                        user=user,
-                        source_url=publication.page_url,
-                    )
+                    with transaction.atomic():
+                        document_import, created = start_import(
+                            f"{publication.identifier}.txt",
+                            text.encode(),
+                            source_url=publication.page_url,
+                        )
                 except (SourceError, UnreadableDocument) as error:
                     summary["left_aside"] += 1
                     report(f"{publication.identifier}: {_('left aside')}: {error}")
+                    continue
+                except Exception as error:
+                    # A fault of the app, not of the document: logged with its traceback.
+                    logger.exception("Importing %s failed", publication.identifier)
+                    summary["left_aside"] += 1
+                    report(
+                        f"{publication.identifier}: {_('left aside')}: "
+                        f"{type(error).__name__}: {error}"
+                    )
                     continue
                 summary["imported" if created else "known"] += 1
                 if created:

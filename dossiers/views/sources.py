@@ -26,7 +26,8 @@ def source_health(request):
             "source": Source(source),
             "last_success": last_success,
             "last_run": last_run,
-            "failing": last_run is not None and not last_run.succeeded,
+            # A run without an end is still going, not failed.
+            "failing": bool(last_run and last_run.finished_at and not last_run.succeeded),
             "pending": pending.get(source, 0),
         }
         for source, (last_success, last_run) in latest.items()

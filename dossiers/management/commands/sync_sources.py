@@ -2,6 +2,7 @@
 European Parliament's procedure events. Schedule it once a day (README: Official sources)."""
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -15,11 +16,14 @@ from ._sources import print_summary
 # A first run, with no successful one before it, looks back this far.
 FIRST_RUN_DAYS = 90
 
+logger = logging.getLogger(__name__)
+
 
 class Command(BaseCommand):
     help = (
         "Sync every official source (or those given with --only). Each run is recorded and "
-        "shown on /bronnen/; the command fails when a source failed."
+        "shown on /bronnen/; a source that fails does not stop the others, and the command "
+        "fails at the end when one did."
     )
 
     def add_arguments(self, parser):
@@ -59,6 +63,11 @@ class Command(BaseCommand):
             except SourceError as error:
                 failed.append(source)
                 self.stderr.write(str(error))
+            except Exception as error:
+                # A fault of the app: logged with its traceback; the other sources still run.
+                logger.exception("Syncing %s failed", source)
+                failed.append(source)
+                self.stderr.write(f"{type(error).__name__}: {error}")
         if failed:
             raise CommandError(f"Failed: {', '.join(failed)}. See /bronnen/.")
 
