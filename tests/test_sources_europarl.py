@@ -4,8 +4,10 @@ proposed as stage events (tests/source_responses/europarl)."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from dossiers.citations import europarl_process_id, procedure_links
+from dossiers.dates import Precision
 from dossiers.models import (
     Dossier,
     PolicyArea,
@@ -114,6 +116,35 @@ def test_a_stage_already_recorded_on_that_day_is_not_proposed(procedure_dossier,
     serve_europarl(fake_sources)
     summary = sync_europarl(report=lambda line: None)
     assert (summary["proposed"], summary["known"]) == (1, 1)
+
+
+def test_a_stage_recorded_on_another_day_is_not_proposed(procedure_dossier, fake_sources):
+    """The editors recorded the plenary vote by the month: the Parliament's day adds nothing."""
+    StageEvent.objects.create(
+        dossier=procedure_dossier,
+        stage=Stage.EP_PLENARY_VOTE,
+        date=datetime.date(2099, 3, 1),
+        precision=Precision.MONTH,
+    )
+    serve_europarl(fake_sources)
+    summary = sync_europarl(report=lambda line: None)
+    assert (summary["proposed"], summary["known"]) == (1, 1)
+    assert not SourceProposal.objects.filter(data__activity_type="PLENARY_VOTE").exists()
+
+
+def test_an_event_the_kind_of_dossier_has_no_stage_for_is_refused(
+    procedure_dossier, fake_sources, editor
+):
+    procedure_dossier.instrument_type = Dossier.InstrumentType.COMMUNICATION
+    procedure_dossier.save()
+    serve_europarl(fake_sources)
+    sync_europarl(report=lambda line: None)
+    proposal = SourceProposal.objects.get(data__activity_type="PLENARY_VOTE")
+    with pytest.raises(ValidationError, match="kent geen stap"):
+        accept_proposal(proposal, editor)
+    assert not StageEvent.objects.exists()
+    proposal.refresh_from_db()
+    assert proposal.status == SourceProposal.Status.PENDING
 
 
 def test_a_procedure_that_cannot_be_read_is_reported_and_the_run_fails_if_none_can(

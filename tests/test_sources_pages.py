@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from dossiers.models import (
     Commitment,
+    Dossier,
     Source,
     SourceProposal,
     SourceSync,
@@ -133,6 +134,84 @@ def test_an_editor_accepts_and_dismisses(editor_client, editor, procedure_dossie
     assert (accepted.status, accepted.decided_by) == (SourceProposal.Status.ACCEPTED, editor)
     assert dismissed.status == SourceProposal.Status.DISMISSED
     assert "Er wachten geen voorstellen" in editor_client.get(PROPOSALS).content.decode()
+
+
+def test_a_decision_returns_to_the_page_and_source_it_was_made_on(editor_client, procedure_dossier):
+    proposal = _stage_proposal(procedure_dossier, "a")
+    url = reverse("dossiers:proposal_decide", args=[proposal.pk])
+    response = editor_client.post(f"{url}?bron=europarl&page=2", {"decision": "dismiss"})
+    assert response["Location"] == f"{PROPOSALS}?bron=europarl&page=2"
+    # What is no source or no page is not passed on.
+    other = _stage_proposal(procedure_dossier, "b")
+    url = reverse("dossiers:proposal_decide", args=[other.pk])
+    response = editor_client.post(f"{url}?bron=elders&page=x", {"decision": "dismiss"})
+    assert response["Location"] == PROPOSALS
+
+
+def test_the_proposals_are_filtered_by_source(editor_client, seeded, procedure_dossier):
+    _stage_proposal(procedure_dossier, "a")
+    SourceProposal.objects.create(
+        source=Source.TWEEDE_KAMER,
+        kind=SourceProposal.Kind.COMMITMENT_CHANGE,
+        key="c",
+        commitment=Commitment.objects.get(pk=7),
+        data={"changes": {"status": ["fulfilled", "open"]}},
+    )
+    html = editor_client.get(PROPOSALS, {"bron": "tweedekamer"}).content.decode()
+    assert "1 voorstel te beoordelen" in html
+    assert "Nederlandse migratie-inzet in Egypte" in html
+    assert str(procedure_dossier) not in html.split("<h1>")[1]
+    assert "?bron=tweedekamer&amp;page=" not in html  # one page: no page links
+    assert (
+        "2 voorstellen te beoordelen"
+        in editor_client.get(PROPOSALS, {"bron": "x"}).content.decode()
+    )
+
+
+def test_fulfilled_at_the_chamber_is_ticked_off_not_accepted(editor_client, seeded):
+    commitment = Commitment.objects.get(pk=7)
+    commitment.status, commitment.fulfilled_by_document, commitment.fulfilled_on = (
+        "open",
+        None,
+        None,
+    )
+    commitment.save()
+    proposal = SourceProposal.objects.create(
+        source=Source.TWEEDE_KAMER,
+        kind=SourceProposal.Kind.COMMITMENT_CHANGE,
+        key="c",
+        commitment=commitment,
+        data={"changes": {"status": ["open", "fulfilled"]}},
+    )
+
+    def item():
+        html = editor_client.get(PROPOSALS).content.decode()
+        return html[html.index(f'id="voorstel-{proposal.pk}"') :].split("</li>")[0]
+
+    assert 'value="accept"' not in item()
+    assert 'value="dismiss"' in item()
+    assert "vink haar af met dat document" in item()
+    # Due in the report of the Council of 4 and 5 March 2024: ticked off on its checklist.
+    checklist = reverse("dossiers:checklist", args=[commitment.due_meeting_id])
+    assert f'href="{checklist}#toezegging-{commitment.pk}"' in item()
+    # Due by letter: on no checklist, so in the admin.
+    commitment.fulfilment_mode, commitment.due_meeting = Commitment.FulfilmentMode.BY_LETTER, None
+    commitment.save()
+    change = reverse("admin:dossiers_commitment_change", args=[commitment.pk])
+    assert f'href="{change}">Vink haar af in het beheer' in item()
+
+
+def test_a_stage_the_kind_of_dossier_does_not_have_is_refused(editor_client, procedure_dossier):
+    procedure_dossier.instrument_type = Dossier.InstrumentType.COMMUNICATION
+    procedure_dossier.save()
+    proposal = _stage_proposal(procedure_dossier, "a")  # the European Parliament's vote
+    response = editor_client.post(
+        reverse("dossiers:proposal_decide", args=[proposal.pk]), {"decision": "accept"}, follow=True
+    )
+    assert "kent geen stap" in response.content.decode()
+    assert not StageEvent.objects.exists()
+    proposal.refresh_from_db()
+    assert proposal.status == SourceProposal.Status.PENDING
 
 
 @pytest.mark.parametrize("decision", ["", "delete", "accept "])

@@ -15,6 +15,7 @@ from dossiers.models import (
     Commitment,
     CouncilMeeting,
     Debate,
+    DueDateChange,
     Person,
     Source,
     SourceProposal,
@@ -24,6 +25,7 @@ from dossiers.sources import sync as source_sync
 from dossiers.sources import tweedekamer
 from dossiers.sources.http import SourceError
 from dossiers.sources.sync import (
+    CHANGE_REASON,
     STATUS_CROSSWALK,
     SyncProblem,
     accept_proposal,
@@ -51,6 +53,11 @@ def _items():
 
 def _sync(lines=None):
     return sync_tweede_kamer(report=(lines.append if lines is not None else lambda line: None))
+
+
+def _as(item, **fields):
+    """The chamber's record `item` with other values."""
+    return type(item)(**{**item.__dict__, **fields})
 
 
 # -- reading the answers ----------------------------------------------------------------------
@@ -156,6 +163,7 @@ def test_a_second_sync_changes_nothing_and_proposes_nothing_again(seeded, fake_s
     serve_tweede_kamer(fake_sources)
     _sync()
     histories = {c.pk: c.history.count() for c in Commitment.objects.all()}
+    debate_histories = {d.pk: d.history.count() for d in Debate.objects.all()}
     summary = _sync()
     assert summary == {
         "debates_seen": 1,
@@ -164,6 +172,7 @@ def test_a_second_sync_changes_nothing_and_proposes_nothing_again(seeded, fake_s
         "problems": 1,
     }
     assert {c.pk: c.history.count() for c in Commitment.objects.all()} == histories
+    assert {d.pk: d.history.count() for d in Debate.objects.all()} == debate_histories
     assert SourceProposal.objects.count() == 1
 
 
@@ -329,6 +338,196 @@ def test_a_failure_on_the_last_page_writes_nothing(seeded, fake_sources):
     with pytest.raises(SourceError, match="HTTP 500"):
         _sync()
     assert _snapshot() == before
+
+
+# -- matching the curated records -------------------------------------------------------------
+
+
+def test_a_single_candidate_with_another_text_is_not_taken_for_the_chamber_s(seeded):
+    """Koekkoek's is the only curated commitment to her in the debate of 29 February 2024:
+    a commitment to her in that debate about something else is another one."""
+    koekkoek = Commitment.objects.get(pk=7)
+    other = _as(
+        _items()[KOEKKOEK],
+        number="TZ202402-998",
+        text="Een brief over paspoortfraude bij gemeenten.",
+        status="Openstaand",
+    )
+    assert write_commitment(other) == "created"
+    koekkoek.refresh_from_db()
+    assert koekkoek.chamber_number == ""
+    assert not SourceProposal.objects.filter(commitment=koekkoek).exists()
+    assert Commitment.objects.get(chamber_number="TZ202402-998").debate == koekkoek.debate
+
+
+def test_a_commitment_of_another_debate_that_day_is_not_taken_for_the_chamber_s(seeded):
+    """The same words to the same member, but in the day's question hour: not the commitment
+    the editors recorded from the committee debate."""
+    item = _items()[KOEKKOEK]
+    question_hour = _as(item.debate, number="2024A09999", kind="Plenair debat", subject="Vragenuur")
+    other = _as(item, number="TZ202402-998", status="Openstaand", debate=question_hour)
+    assert write_commitment(other) == "created"
+    assert Commitment.objects.get(pk=7).chamber_number == ""
+    created = Commitment.objects.get(chamber_number="TZ202402-998")
+    assert (created.debate.chamber_number, created.debate.kind) == (
+        "2024A09999",
+        Debate.Kind.PLENARY_DEBATE,
+    )
+
+
+def test_a_debate_of_that_day_not_on_the_council_is_not_taken_for_the_chamber_s(seeded):
+    """The committee debate 'Vreemdelingen en Asiel' of 22 December 2023 is the editors';
+    another committee debate that day, not on the JBZ-Raad, is not it."""
+    curated = Debate.objects.get(date=datetime.date(2023, 12, 22))
+    item = _items()[NEW]
+    police = _as(
+        item.debate, number="2023A09999", date=curated.date, subject="Politie", committee=""
+    )
+    assert write_commitment(_as(item, number="TZ202312-999", debate=police)) == "created"
+    curated.refresh_from_db()
+    assert curated.chamber_number == ""
+    assert Debate.objects.get(chamber_number="2023A09999").subject == "Politie"
+
+
+# -- curated records --------------------------------------------------------------------------
+
+
+def _no_history(commitment):
+    """As a bulk load (generate_synthetic) leaves a record: no history at all."""
+    commitment.history.all().delete()
+    return commitment
+
+
+def test_a_curated_record_without_history_stays_curated(seeded, fake_sources):
+    koekkoek = _no_history(Commitment.objects.get(pk=7))
+    document = koekkoek.fulfilled_by_document
+    serve_tweede_kamer(fake_sources)
+    _sync()
+    assert _sync()["commitments_proposed_before"] == 1
+    koekkoek.refresh_from_db()
+    assert (koekkoek.status, koekkoek.fulfilled_by_document) == (
+        Commitment.Status.FULFILLED,
+        document,
+    )
+    assert (koekkoek.chamber_number, koekkoek.chamber_status) == (KOEKKOEK, "Openstaand")
+    assert not koekkoek.history.exists()  # the chamber's number and status leave no row
+    assert SourceProposal.objects.pending().get().commitment == koekkoek
+
+
+def test_a_curated_record_the_sync_once_changed_stays_curated(seeded):
+    """A record the sync did not create is curated, whatever rows the sync left on it."""
+    koekkoek = _no_history(Commitment.objects.get(pk=7))
+    koekkoek._change_reason = CHANGE_REASON[Source.TWEEDE_KAMER]
+    koekkoek.save()
+    assert write_commitment(_items()[KOEKKOEK]) == "proposed"
+    koekkoek.refresh_from_db()
+    assert koekkoek.status == Commitment.Status.FULFILLED
+
+
+def test_accepting_open_again_clears_the_fulfilment(seeded, fake_sources, editor):
+    serve_tweede_kamer(fake_sources)
+    _sync()
+    accept_proposal(SourceProposal.objects.get(), editor)
+    koekkoek = Commitment.objects.get(chamber_number=KOEKKOEK)
+    assert koekkoek.status == Commitment.Status.OPEN
+    assert (
+        koekkoek.fulfilled_by_document,
+        koekkoek.fulfilment_passage,
+        koekkoek.fulfilled_on,
+    ) == (None, "", None)
+    assert koekkoek.history.first().fulfilled_by_document_id is None
+    assert koekkoek.history.all()[1].fulfilled_by_document_id is not None  # kept as it was
+
+
+# -- proposals --------------------------------------------------------------------------------
+
+
+def _curated_new(fake_sources, editor):
+    """The sync's new commitment, then edited by an editor: curated."""
+    serve_tweede_kamer(fake_sources)
+    _sync()
+    commitment = Commitment.objects.get(chamber_number=NEW)
+    commitment.text = "De redacteur schreef dit."
+    commitment._history_user = editor
+    commitment.save()
+    return commitment
+
+
+def test_a_newer_difference_supersedes_the_pending_proposal(seeded, fake_sources, editor):
+    commitment = _curated_new(fake_sources, editor)
+    item = _items()[NEW]
+    assert write_commitment(_as(item, text="Kamertekst 1")) == "proposed"
+    first = SourceProposal.objects.get(commitment=commitment)
+    assert write_commitment(_as(item, text="Kamertekst 2")) == "proposed"
+    pending = SourceProposal.objects.pending().get(commitment=commitment)
+    assert pending.data["changes"]["text"][1] == "Kamertekst 2"
+    first.refresh_from_db()
+    assert first.status == SourceProposal.Status.DISMISSED
+    assert (first.decided_by, first.decided_at is not None) == (None, True)
+    with pytest.raises(ValidationError, match="al besloten"):
+        accept_proposal(first, editor)
+
+    # The chamber goes back to its first text: that proposal waits again, the other is moot.
+    assert write_commitment(_as(item, text="Kamertekst 1")) == "proposed"
+    assert SourceProposal.objects.pending().get(commitment=commitment) == first
+    accept_proposal(first, editor)
+    commitment.refresh_from_db()
+    assert commitment.text == "Kamertekst 1"
+
+
+def test_a_proposal_is_refused_when_the_record_changed_since(seeded, fake_sources, editor):
+    commitment = _curated_new(fake_sources, editor)
+    write_commitment(_as(_items()[NEW], text="Kamertekst 1"))
+    proposal = SourceProposal.objects.get(commitment=commitment)
+    commitment.refresh_from_db()
+    commitment.text = "De redacteur schreef het opnieuw."
+    commitment.save()
+    with pytest.raises(ValidationError, match="gewijzigd sinds dit voorstel"):
+        accept_proposal(proposal, editor)
+    commitment.refresh_from_db()
+    assert commitment.text == "De redacteur schreef het opnieuw."
+    proposal.refresh_from_db()
+    assert proposal.status == SourceProposal.Status.PENDING
+
+
+def test_a_commitment_the_chamber_agrees_with_closes_its_proposals(seeded, fake_sources):
+    serve_tweede_kamer(fake_sources)
+    _sync()
+    proposal = SourceProposal.objects.get()
+    agreed = _as(_items()[KOEKKOEK], status="Afgedaan")
+    assert write_commitment(agreed) == "unchanged"
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.decided_by) == (SourceProposal.Status.DISMISSED, None)
+
+
+# -- due dates --------------------------------------------------------------------------------
+
+
+def test_a_due_date_the_chamber_moves_is_logged(seeded, fake_sources):
+    serve_tweede_kamer(fake_sources)
+    _sync()
+    moved = _as(_items()[NEW], due_date=datetime.date(2099, 6, 1))
+    assert write_commitment(moved) == "updated"
+    commitment = Commitment.objects.get(chamber_number=NEW)
+    assert commitment.due_date == datetime.date(2099, 6, 1)
+    change = DueDateChange.objects.get(commitment=commitment)
+    assert (change.old_date, change.new_date, change.reason, change.changed_by) == (
+        datetime.date(2099, 3, 1),
+        datetime.date(2099, 6, 1),
+        "Tweede Kamer (open data)",
+        None,
+    )
+    # Still the sync's record only: the next change follows the chamber too.
+    assert write_commitment(_as(moved, text="Nieuwe tekst.")) == "updated"
+
+
+def test_an_accepted_due_date_is_logged_in_the_editor_s_name(seeded, fake_sources, editor):
+    commitment = _curated_new(fake_sources, editor)
+    write_commitment(_as(_items()[NEW], due_date=datetime.date(2099, 6, 1)))
+    accept_proposal(SourceProposal.objects.get(commitment=commitment), editor)
+    change = DueDateChange.objects.get(commitment=commitment)
+    assert (change.new_date, change.changed_by) == (datetime.date(2099, 6, 1), editor)
+    assert change.reason == "Voorstel van Tweede Kamer (open data) overgenomen"
 
 
 # -- the run ----------------------------------------------------------------------------------

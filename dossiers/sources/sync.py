@@ -44,6 +44,7 @@ from ..models import (
     SourceSync,
     StageEvent,
 )
+from ..services import move_due_date
 from . import europarl, officielebekendmakingen, tweedekamer
 from .http import SourceError
 
@@ -294,32 +295,42 @@ def write_commitment(item):
     if commitment is None:
         _create_commitment(item, status)
         return "created"
+    _write_chamber_fields(commitment, item)
     changes = _changes(commitment, item, status)
-    chamber_fields_changed = (commitment.chamber_number, commitment.chamber_status) != (
-        item.number,
-        item.status,
-    )
-    commitment.chamber_number = item.number
-    commitment.chamber_status = item.status
-    curated = not _written_only_by_sync(commitment)
-    needs_document = (
-        changes.get("status", (None, None))[1] in _FULFILLED
-        and commitment.fulfilled_by_document_id is None
-    )
-    if not changes or curated or needs_document:
-        if chamber_fields_changed:
-            _save(
-                commitment, Source.TWEEDE_KAMER, update_fields=["chamber_number", "chamber_status"]
-            )
-        if not changes:
-            return "unchanged"
+    if not changes:
+        _supersede_proposals(commitment)
+        return "unchanged"
+    if _needs_document(commitment, changes) or not _written_only_by_sync(commitment):
         return "proposed" if _propose_change(commitment, item, changes) else "proposed_before"
-    _apply_changes(commitment, changes)
-    _save(commitment, Source.TWEEDE_KAMER)
+    try:
+        _apply_changes(commitment, changes, reason=CHANGE_REASON[Source.TWEEDE_KAMER])
+    except ValidationError as error:
+        raise SyncProblem(" ".join(error.messages)) from error
+    _supersede_proposals(commitment)
     return "updated"
 
 
 _FULFILLED = (Commitment.Status.FULFILLED, Commitment.Status.PARTLY_FULFILLED)
+
+
+def _needs_document(commitment, changes):
+    """The chamber has it fulfilled and no document fulfils it here: only an editor who
+    gives that document can write it."""
+    return (
+        changes.get("status", (None, None))[1] in _FULFILLED
+        and commitment.fulfilled_by_document_id is None
+    )
+
+
+def _write_chamber_fields(commitment, item):
+    """The chamber's number and status are its register's, not an editor's record: written
+    without a history row, so that a curated commitment stays curated (_written_only_by_sync)."""
+    if (commitment.chamber_number, commitment.chamber_status) == (item.number, item.status):
+        return
+    Commitment.objects.filter(pk=commitment.pk).update(
+        chamber_number=item.number, chamber_status=item.status
+    )
+    commitment.chamber_number, commitment.chamber_status = item.number, item.status
 
 
 def _changes(commitment, item, status):
@@ -334,42 +345,87 @@ def _changes(commitment, item, status):
     return changes
 
 
-def _apply_changes(commitment, changes):
+def _apply_changes(commitment, changes, *, reason, user=None):
+    """Write the chamber's side of `changes`, in the history with `reason` and `user`.
+
+    Back to open, a commitment loses its fulfilment (document, passage, date); a new due date
+    of an open commitment is moved with move_due_date, which logs the old one. ValidationError
+    when it cannot be written: fulfilled needs the fulfilling document.
+    """
+    if _needs_document(commitment, changes):
+        raise ValidationError(
+            _(
+                "The chamber has this commitment as fulfilled: tick it off with the document "
+                "that fulfils it (the checklist or the admin), then dismiss this proposal."
+            )
+        )
     if "text" in changes:
         commitment.text = changes["text"][1]
-    if "due_date" in changes:
-        commitment.due_date = datetime.date.fromisoformat(changes["due_date"][1])
-        if commitment.fulfilment_mode == Commitment.FulfilmentMode.BY_LETTER:
-            commitment.fulfilment_mode = Commitment.FulfilmentMode.BY_DATE
     if "status" in changes:
-        status = changes["status"][1]
-        if status in _FULFILLED and commitment.fulfilled_by_document_id is None:
-            raise ValidationError(
-                _(
-                    "The chamber has this commitment as fulfilled: tick it off with the document "
-                    "that fulfils it (the checklist or the admin), then dismiss this proposal."
-                )
-            )
-        commitment.status = status
+        status = commitment.status = changes["status"][1]
         if status == Commitment.Status.OPEN:
+            commitment.fulfilled_by_document = None
+            commitment.fulfilment_passage = ""
             commitment.fulfilled_on = None
+    due_date = (
+        datetime.date.fromisoformat(changes["due_date"][1]) if "due_date" in changes else None
+    )
+    moved = (
+        due_date is not None
+        and commitment.status == Commitment.Status.OPEN
+        and commitment.fulfilment_mode != Commitment.FulfilmentMode.STANDING
+    )
+    if due_date is not None and not moved:
+        commitment.due_date = due_date  # closed or standing: nothing to move, nothing to log
+    if set(changes) != {"due_date"} or not moved:
+        commitment._change_reason = reason
+        commitment._history_user = user
+        commitment.full_clean()
+        commitment.save()
+    if moved:
+        move_due_date(commitment, new_date=due_date, reason=reason, user=user)
 
 
 def _propose_change(commitment, item, changes):
+    """Propose the chamber's `changes`: True when that is new. A commitment has one pending
+    proposal, the chamber's latest difference: the older ones are superseded
+    (_supersede_proposals), and a superseded difference the chamber gives again is pending
+    again."""
     key = (
         f"{item.number}:"
         + hashlib.sha1(json.dumps(changes, sort_keys=True).encode()).hexdigest()[:16]
     )
-    _proposal, created = SourceProposal.objects.get_or_create(
+    proposal, created = SourceProposal.objects.get_or_create(
         source=Source.TWEEDE_KAMER,
         key=key,
         defaults={
             "kind": SourceProposal.Kind.COMMITMENT_CHANGE,
             "commitment": commitment,
-            "data": {"changes": changes, "chamber_status": item.status},
+            "data": {"changes": changes},
         },
     )
-    return created
+    superseded = (
+        proposal.status == SourceProposal.Status.DISMISSED and proposal.decided_by_id is None
+    )
+    if superseded:
+        proposal.status, proposal.decided_at = SourceProposal.Status.PENDING, None
+        proposal.save(update_fields=["status", "decided_at"])
+    _supersede_proposals(commitment, keep=proposal)
+    return created or superseded
+
+
+def _supersede_proposals(commitment, keep=None):
+    """Close the commitment's pending proposals that the chamber's latest record has made moot.
+
+    The model has no status for it: a superseded proposal is DISMISSED with a decision time
+    and no editor (decided_by empty), which tells it from an editor's dismissal.
+    """
+    moot = SourceProposal.objects.pending().filter(
+        commitment=commitment, kind=SourceProposal.Kind.COMMITMENT_CHANGE
+    )
+    if keep is not None:
+        moot = moot.exclude(pk=keep.pk)
+    moot.update(status=SourceProposal.Status.DISMISSED, decided_at=timezone.now(), decided_by=None)
 
 
 def _create_commitment(item, status):
@@ -400,12 +456,13 @@ def _create_commitment(item, status):
 
 
 def _written_only_by_sync(record):
-    """Every change of `record` in its history is a sync's. A record loaded from the fixtures
-    has no history: it was curated."""
+    """The sync created `record` and made every later change in its history. A record an
+    editor made, or one loaded without history (the fixtures, a bulk load), is curated."""
     history = record.history.all()
+    reasons = CHANGE_REASON.values()
     return (
-        history.exists()
-        and not history.exclude(history_change_reason__in=CHANGE_REASON.values()).exists()
+        history.filter(history_type="+", history_change_reason__in=reasons).exists()
+        and not history.exclude(history_change_reason__in=reasons).exists()
     )
 
 
@@ -417,27 +474,29 @@ def _fulfilment_mode(item):
 
 def _same_commitment(item):
     """An editor's record of the chamber's commitment that has no number of the chamber yet:
-    made in a debate of the same day, to the same member, and when there are several, the one
-    whose text is clearly the nearest to the chamber's. None when there is no such one."""
-    if not (item.debate and item.debate.date):
+    made in the same debate, to the same member, with a text clearly the nearest to the
+    chamber's. None when there is no such one: a record is better added twice than linked to
+    another promise."""
+    debate = _find_debate(item.debate) if item.debate else None
+    if debate is None:
         return None
-    candidates = Commitment.objects.filter(
-        chamber_number="", debate__date=item.debate.date
-    ).prefetch_related("members")
     member = item.member.lower()
     candidates = [
         commitment
-        for commitment in candidates
+        for commitment in Commitment.objects.filter(
+            chamber_number="", debate=debate
+        ).prefetch_related("members")
         if {m.name.lower() for m in commitment.members.all()} == ({member} if member else set())
     ]
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
     scored = sorted(
         ((_similarity(item.text, c.text), c) for c in candidates),
         key=lambda pair: pair[0],
         reverse=True,
     )
-    (best, commitment), (second, _other) = scored[0], scored[1]
+    if not scored:
+        return None
+    best, commitment = scored[0]
+    second = scored[1][0] if len(scored) > 1 else 0.0
     return commitment if best >= SAME_TEXT and best - second >= SAME_TEXT_MARGIN else None
 
 
@@ -450,25 +509,42 @@ def _similarity(a, b):
     return difflib.SequenceMatcher(None, a.lower().split(), b.lower().split()).ratio()
 
 
+def _find_debate(item):
+    """The Debate of the chamber's activity: the one with its number, or else an editor's
+    record of that day and kind, when both are a debate on the JBZ-Raad (DEBATE_WORDS). None
+    when there is none; nothing is written."""
+    if item.number:
+        debate = Debate.objects.filter(chamber_number=item.number).first()
+        if debate is not None:
+            return debate
+    if not (item.date and _about_the_council(item.subject)):
+        return None
+    candidates = Debate.objects.filter(
+        chamber_number="", date=item.date, kind=_debate_kind(item.kind), chamber="TK"
+    ).order_by("pk")
+    return next((d for d in candidates if _about_the_council(d.subject)), None)
+
+
+def _about_the_council(subject):
+    return any(word.lower() in subject.lower() for word in DEBATE_WORDS)
+
+
 def _debate(item):
     """(the Debate of the chamber's activity, created or not), linked to the Council it
-    prepared when it is a committee debate on the JBZ-Raad."""
-    debate = Debate.objects.filter(chamber_number=item.number).first() if item.number else None
-    kind = _debate_kind(item.kind)
-    if debate is None and item.date:
-        debate = Debate.objects.filter(
-            chamber_number="", date=item.date, kind=kind, chamber="TK"
-        ).first()
+    prepared when it is a committee debate on the JBZ-Raad. Saved only when that changes it,
+    so that a sync that brings nothing new adds nothing to its history."""
+    debate = _find_debate(item)
     created = debate is None
     if created:
         debate = Debate(
             date=item.date,
-            kind=kind,
+            kind=_debate_kind(item.kind),
             subject=(item.subject or item.number)[:300],
             committee=item.committee[:200],
         )
+    before = (debate.chamber_number, debate.meeting_id)
     debate.chamber_number = item.number
-    if debate.meeting_id is None and item.date and "JBZ" in item.subject:
+    if debate.meeting_id is None and item.date and _about_the_council(item.subject):
         debate.meeting = (
             CouncilMeeting.objects.filter(
                 start_date__gte=item.date, start_date__lte=item.date + DEBATE_BEFORE_MEETING
@@ -476,8 +552,8 @@ def _debate(item):
             .order_by("start_date")
             .first()
         )
-    debate._change_reason = CHANGE_REASON[Source.TWEEDE_KAMER]
-    debate.save()
+    if created or (debate.chamber_number, debate.meeting_id) != before:
+        _save(debate, Source.TWEEDE_KAMER)
     return debate, created
 
 
@@ -563,8 +639,10 @@ def sync_europarl(report=print):
 
 
 def _propose_stage_event(dossier, event):
+    """Propose the event unless the dossier has reached its stage already, on whatever day the
+    editors recorded it (perhaps by the month): True when the proposal is new."""
     reached = StageEvent.objects.filter(
-        dossier=dossier, stage=event.stage, is_expected=False, date=event.date
+        dossier=dossier, stage=event.stage, is_expected=False
     ).exists()
     if reached:
         return False
@@ -601,31 +679,74 @@ def accept_proposal(proposal, user):
         if proposal.kind == SourceProposal.Kind.STAGE_EVENT:
             _accept_stage_event(proposal)
         else:
-            commitment = proposal.commitment
-            _apply_changes(commitment, proposal.data["changes"])
-            commitment._change_reason = _("Proposal of %(source)s accepted") % {
-                "source": proposal.get_source_display()
-            }
-            commitment._history_user = user
-            commitment.full_clean()
-            commitment.save()
+            commitment = Commitment.objects.select_for_update().get(pk=proposal.commitment_id)
+            changes = proposal.data["changes"]
+            _check_still_recorded(commitment, changes)
+            _apply_changes(
+                commitment,
+                changes,
+                reason=_("Proposal of %(source)s accepted")
+                % {"source": proposal.get_source_display()},
+                user=user,
+            )
         _decide(proposal, SourceProposal.Status.ACCEPTED, user)
 
 
+def needs_fulfilling_document(proposal):
+    """The chamber has the commitment fulfilled and no document fulfils it here: accepting
+    cannot write that; an editor ticks it off with the document instead."""
+    return proposal.kind == SourceProposal.Kind.COMMITMENT_CHANGE and _needs_document(
+        proposal.commitment, proposal.data.get("changes", {})
+    )
+
+
+def _check_still_recorded(commitment, changes):
+    """ValidationError when the commitment no longer has what the proposal calls recorded:
+    accepting would overwrite a change made since (by an editor, or a later proposal)."""
+    current = {
+        "text": commitment.text,
+        "due_date": _iso(commitment.due_date),
+        "status": commitment.status,
+    }
+    moved = [field for field, (ours, _theirs) in changes.items() if current.get(field) != ours]
+    if moved:
+        labels = ", ".join(str(Commitment._meta.get_field(field).verbose_name) for field in moved)
+        raise ValidationError(
+            _(
+                "The commitment has changed since this proposal was made: its %(fields)s is no "
+                "longer what the proposal calls recorded. Compare it with the chamber's register "
+                "and dismiss the proposal."
+            )
+            % {"fields": labels}
+        )
+
+
 def _accept_stage_event(proposal):
+    """Record the stage event, under the model's rules (a stage the kind of dossier has):
+    ValidationError, with nothing written, when it breaks one."""
     data = proposal.data
-    StageEvent.objects.get_or_create(
+    event = StageEvent(
         dossier=proposal.dossier,
         stage=data["stage"],
         is_expected=False,
         date=datetime.date.fromisoformat(data["date"]) if data.get("date") else None,
+        precision=Precision.DAY,
+        source_passage=f"{data.get('label') or data['activity_type']} "
+        f"({data['activity_type']}, {data.get('activity_id', '')})",
+        note=_("Source: %(source)s, %(address)s")
+        % {"source": proposal.get_source_display(), "address": proposal.source_url},
+    )
+    event.full_clean()
+    StageEvent.objects.get_or_create(
+        dossier=event.dossier,
+        stage=event.stage,
+        is_expected=False,
+        date=event.date,
         source_document=None,
         defaults={
-            "precision": Precision.DAY,
-            "source_passage": f"{data.get('label') or data['activity_type']} "
-            f"({data['activity_type']}, {data.get('activity_id', '')})",
-            "note": _("Source: %(source)s, %(address)s")
-            % {"source": proposal.get_source_display(), "address": proposal.source_url},
+            "precision": event.precision,
+            "source_passage": event.source_passage,
+            "note": event.note,
         },
     )
 

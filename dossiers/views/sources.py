@@ -1,15 +1,18 @@
 """The official sources for editors: how each fared, and what they propose."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..models import Source, SourceProposal, SourceSync
-from ..sources.sync import accept_proposal, dismiss_proposal
+from ..sources.sync import accept_proposal, dismiss_proposal, needs_fulfilling_document
 
 RECENT_SYNCS = 20
 PROPOSALS_PER_PAGE = 50
@@ -36,14 +39,41 @@ def source_health(request):
     return render(request, "dossiers/sources/health.html", {"sources": sources, "recent": recent})
 
 
+def _list_state(params):
+    """The proposals list's source (?bron=) and page (?page=), where valid: kept across a
+    decision, so that the editor returns where they were."""
+    state = {}
+    if params.get("bron") in Source.values:
+        state["bron"] = params["bron"]
+    if params.get("page", "").isdigit():
+        state["page"] = params["page"]
+    return state
+
+
 @permission_required("dossiers.change_sourceproposal", raise_exception=True)
 def proposal_list(request):
-    """What the sources propose that no editor has decided on yet, newest first."""
+    """What the sources propose that no editor has decided on yet, newest first; ?bron= shows
+    one source's."""
+    state = _list_state(request.GET)
     proposals = SourceProposal.objects.pending().select_related(
-        "dossier", "commitment__debate", "commitment__made_by"
+        "dossier", "commitment__debate", "commitment__made_by", "commitment__due_meeting"
     )
-    page = Paginator(proposals, PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "dossiers/sources/proposals.html", {"page": page})
+    if "bron" in state:
+        proposals = proposals.filter(source=state["bron"])
+    page = Paginator(proposals, PROPOSALS_PER_PAGE).get_page(state.get("page"))
+    for proposal in page:
+        proposal.needs_document = needs_fulfilling_document(proposal)
+    return render(
+        request,
+        "dossiers/sources/proposals.html",
+        {
+            "page": page,
+            "sources": Source.choices,
+            "source": state.get("bron", ""),
+            "source_query": urlencode({"bron": state["bron"]}) if "bron" in state else "",
+            "list_query": urlencode(state),
+        },
+    )
 
 
 @require_POST
@@ -51,11 +81,13 @@ def proposal_list(request):
 def proposal_decide(request, pk):
     """Accept or dismiss one proposal (the button's `decision`)."""
     proposal = get_object_or_404(SourceProposal, pk=pk)
+    state = _list_state(request.GET)
+    back = reverse("dossiers:source_proposals") + (f"?{urlencode(state)}" if state else "")
     decision = request.POST.get("decision")
     decide = {"accept": accept_proposal, "dismiss": dismiss_proposal}.get(decision)
     if decide is None:
         messages.error(request, _("Choose to accept or to dismiss the proposal."))
-        return redirect("dossiers:source_proposals")
+        return redirect(back)
     try:
         decide(proposal, request.user)
     except ValidationError as error:
@@ -67,4 +99,4 @@ def proposal_decide(request, pk):
             if decision == "accept"
             else _("Dismissed: %(proposal)s") % {"proposal": proposal},
         )
-    return redirect("dossiers:source_proposals")
+    return redirect(back)
