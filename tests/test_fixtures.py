@@ -81,7 +81,7 @@ SEED_COUNTS = {
     ParliamentaryDocument: 32,
     Topic: 9,
     Dossier: 45,
-    DossierAlias: 86,
+    DossierAlias: 91,
     StageEvent: 79,
     Mention: 65,
     Debate: 7,

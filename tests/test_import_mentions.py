@@ -475,3 +475,115 @@ def test_a_new_file_named_short_and_long_is_one_file():
 
 def _dev_text(name):
     return document_text(CORPUS_DIR / "dev" / f"{name}.txt")
+
+
+def test_a_name_printed_shorter_than_a_known_title_is_that_file():
+    gazetteer = Gazetteer(
+        dossiers=[
+            KnownDossier(
+                "csam-verordening",
+                "Verordening tot vaststelling van regels ter voorkoming en bestrijding van "
+                "seksueel misbruik van kinderen",
+                "CSAM",
+                "verordening",
+            ),
+            KnownDossier("terugkeerrichtlijn", "Terugkeerrichtlijn", "", "richtlijn"),
+        ]
+    )
+    found = mentions_in(
+        "De motie over de Europese Verordening ter bestrijding en voorkoming van seksueel "
+        "misbruik is uitgevoerd.",
+        gazetteer,
+    )
+    assert [m.dossier for m in found] == ["csam-verordening"]
+    # Of another kind, or with too few words of its own, it stays a new file.
+    assert [
+        m.dossier for m in mentions_in("De Richtlijn ter bestrijding van misbruik.", gazetteer)
+    ] == [None]
+
+
+def test_a_long_official_title_lends_no_distinctive_words():
+    """ "onderdanen" stands in the screening regulation's official title, but a return
+    regulation's title says it too (kst-36761-G)."""
+    gazetteer = Gazetteer(
+        dossiers=[
+            KnownDossier(
+                "screeningsverordening",
+                "Screeningsverordening",
+                "",
+                "verordening",
+                (
+                    "verordening tot invoering van een screening van onderdanen van derde "
+                    "landen aan de buitengrenzen",
+                ),
+            )
+        ]
+    )
+    found = mentions_in(
+        "Het voorstel voor een verordening tot vaststelling van een gemeenschappelijk systeem "
+        "voor de terugkeer van onderdanen van derde landen.",
+        gazetteer,
+    )
+    assert [m.dossier for m in found] == [None]
+
+
+def test_an_agreement_named_in_one_compound_is_found_by_its_partner():
+    gazetteer = Gazetteer(
+        dossiers=[KnownDossier("eu-turkijeverklaring", "EU-Turkijeverklaring", "", "overeenkomst")]
+    )
+    found = mentions_in("Over de herziening van de migratiedeal met Turkije.", gazetteer)
+    assert [(m.dossier, m.name) for m in found] == [("eu-turkijeverklaring", "Turkije")]
+
+
+def test_a_heading_that_lists_two_acts_names_both():
+    """A report printed with a blank line after each line (tkconv-2021D27019): the line after
+    a date heading is short against the paragraphs, so it is a heading too."""
+    source = ImportText.from_text(_dev_text("tkconv-2021D27019"))
+    names = {m.name for m in extract_mentions(source, Gazetteer())}
+
+    assert {
+        "Raadsconclusies kansengelijkheid en inclusie",
+        "Raadsconclusies Europese universiteiten",
+    } <= names
+    assert not [name for name in names if " en Raadsconclusies" in name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Een appreciatie van het Erasmus+ programma 2021–2027 volgt.",
+            ["Erasmus+ programma 2021–2027"],
+        ),
+        ("De onderhandelingen over het InvestEU-programma lopen.", ["InvestEU-programma"]),
+        ("Stand van zaken van het Fit for 55-pakket.", ["Fit for 55-pakket"]),
+        (
+            "De financiering van de Hervormings- en Groeifaciliteit voor de Westelijke Balkan.",
+            ["Hervormings- en Groeifaciliteit voor de Westelijke Balkan"],
+        ),
+        ("De aanname van het EU-sanctieregime Guatemala.", ["EU-sanctieregime Guatemala"]),
+        (
+            "De voorstellen voor de vierde en vijfde aanvullende Europese begrotingen voor 2021.",
+            [
+                "vierde aanvullende Europese begroting voor 2021",
+                "vijfde aanvullende Europese begroting voor 2021",
+            ],
+        ),
+        ("De Raadspositie over de Europese begroting voor 2022.", ["Europese begroting voor 2022"]),
+    ],
+)
+def test_programmes_packages_facilities_sanctions_and_budgets_are_new_files(text, names):
+    assert [m.name for m in mentions_in(text, Gazetteer()) if m.dossier is None] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het programma loopt tot 2027.",
+        "Nederland steunt het WHO-programma tegen polio.",
+        "De Nederlandse begroting 2024 is aangenomen.",
+        "Op de begroting van het ministerie staat 2021 genoemd.",
+    ],
+)
+def test_no_programme_or_budget_where_none_of_the_union_is_named(text):
+    assert [m.name for m in mentions_in(text, Gazetteer())] == []

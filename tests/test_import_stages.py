@@ -367,3 +367,29 @@ def test_a_fiche_in_a_list_of_papers_is_sent_on_its_letters_date():
     events = _events(text, d(2019, 2, 22), gazetteer=Gazetteer())
 
     assert ("Wijziging verordening lijst visumvrije landen", 20, d(2018, 12, 21), False) in events
+
+
+def test_council_conclusions_adopted_at_a_one_day_meeting():
+    text = (
+        "Raadsconclusies Europese universiteiten\n\n"
+        "Tijdens dit onderdeel van de Raad zijn twee sets Raadsconclusies (kansengelijkheid en "
+        "inclusie, en het Europese Universiteiten-initiatief) aangenomen.\n"
+    )
+    events = _events(text, d(2021, 7, 2), (d(2021, 5, 17), d(2021, 5, 17)))
+
+    assert events == {("Raadsconclusies Europese universiteiten", 110, d(2021, 5, 17), False)}
+
+
+def test_negotiating_a_programme_does_not_show_that_it_was_proposed():
+    """A new file whose name says no kind of act gets no undated proposal from a sentence that
+    only shows it exists; an act of a known kind still does."""
+    assert (
+        _events(
+            "Ook stuur ik u een appreciatie van het Erasmus+ programma 2021–2027 toe.",
+            d(2021, 7, 2),
+        )
+        == set()
+    )
+    assert _events(
+        "Ook stuur ik u een appreciatie van de Terugkeerverordening toe.", d(2021, 7, 2)
+    ) == {("Terugkeerverordening", 10, None, False)}

@@ -180,7 +180,14 @@ def _mark_headings(kinds, contents):
     double_spaced = _double_spaced(blocks)
     if double_spaced:
         blocks = [[index] for block in blocks for index in block]  # each line stands alone
-    lengths = sorted(len(contents[i]) for block in blocks for i in block)
+    # A line is short against the lines that end a sentence: a page's many short header lines
+    # would otherwise make a heading as long as them look long.
+    lengths = sorted(
+        len(contents[i])
+        for block in blocks
+        for i in block
+        if contents[i].rstrip().endswith((".", "!", "?"))
+    ) or sorted(len(contents[i]) for block in blocks for i in block)
     typical = lengths[len(lengths) * 3 // 4] if lengths else 0
     for position, block in enumerate(blocks):
         first = contents[block[0]]
@@ -402,6 +409,10 @@ _COUNTRY_NAME = re.compile(
     r"\b(?:met|en)\s+(?P<country>[A-Z][^\W\d_]+)$",
     re.IGNORECASE,
 )
+# "EU-Turkijeverklaring": an agreement named by its partner in one compound.
+_COUNTRY_COMPOUND = re.compile(
+    r"EU-(?P<country>[A-Z][a-zà-ÿ]{3,}?)(?:verklaring|overeenkomst|akkoord|partnerschap|deal)$"
+)
 _COUNTRY = r"[A-Z][^\W\d_]+"
 _COUNTRY_LIST = re.compile(
     r"(?:partnerschap(?:pen)?|overeenkomst(?:en)?|verklaring(?:en)?|MoU|memorandum of "
@@ -465,6 +476,12 @@ _NUMBERED_ACTS = re.compile(
     rf"(?P<numbers>{_ACT_NUMBER}(?:\s*(?:,|en)\s*{_ACT_NUMBER})*)"
 )
 _ONE_NUMBER = re.compile(_ACT_NUMBER)
+
+# Capitalised words that begin a sentence or a heading, not a name.
+_NOT_A_NAME = (
+    r"(?:De|Het|Dit|Dat|Deze|Die|Een|Elk|Ieder|Ons|Onze|Stand|Nationaal|Nationale|Werk|"
+    r"Wetgevend|Meerjarig|Europees|Europese)\b"
+)
 
 _NEW_INSTRUMENTS = (
     (
@@ -577,6 +594,30 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
+        # EU programmes, packages and funds by name: "het InvestEU-programma", "het Erasmus+
+        # programma 2021–2027", "het Fit for 55-pakket", "de Herstel- en Veerkrachtfaciliteit",
+        # "de Hervormings- en Groeifaciliteit voor de Westelijke Balkan".
+        re.compile(
+            rf"(?<![\w-])(?!{_NOT_A_NAME})(?P<name>"
+            # not an acronym alone: "het WHO-programma", "het COMPASS-programma" are others'.
+            r"(?![A-Z]+[-\s]programma)[A-Z][\w+]{2,}(?:\s+[A-Z][\w+]*){0,2}[-\s]programma"
+            r"(?:\s+(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2})?"
+            r"|[A-Z][\w+]*(?:\s+[\w+]+){0,3}-pakket"
+            r"|(?:[A-Z][a-zà-ÿ]+-\s+en\s+)?[A-Z][a-zà-ÿ]+faciliteit"
+            r"(?:\s+voor\s+de\s+[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?)?"
+            r")(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
+        # "het EU-sanctieregime Guatemala", "het EU-sanctieregime tegen Iran".
+        re.compile(
+            r"(?<![\w-])(?P<name>EU-sanctieregime\s+(?:(?:voor|tegen|ten\s+aanzien\s+van|inzake)"
+            r"\s+)?[A-Z][\w-]+)"
+        ),
+        0.4,
+    ),
+    (
         # "het voorstel voor een richtlijn inzake ...": the instrument a proposal is for.
         re.compile(
             r"\b[Vv]oorstel(?:len)?\s+voor\s+een\s+(?P<name>(?:[Rr]aads)?(?:richtlijn|verordening|"
@@ -605,6 +646,7 @@ _TITLE_VOCABULARY = frozenset(
     }
 )
 _MIN_DISTINCTIVE = 8
+_DISTINCTIVE_NAME_WORDS = 8
 
 
 def _distinctive_words(name):
@@ -638,6 +680,11 @@ _BAG_STOPWORDS = frozenset(
     }
 )
 _BAG_MIN_WORDS = 3  # fewer words find too much
+# The stems of the words that say what kind of act a name is, not what it is about.
+_KIND_STEMS = frozenset(
+    {"verorden", "richtlijn", "besluit", "kaderbesluit", "raadsbesluit", "aanbevel", "conclusie"}
+    | {"raadsconclusie", "mededel", "commissiemededel", "uitvoeringsbesluit", "voorstell"}
+)
 _BAG_WINDOW = 10  # the words must stand within this many words of each other
 _WORD = re.compile(r"[^\W\d_]+")
 _SUFFIXES = ("ingen", "ing", "en", "e", "s")
@@ -758,6 +805,7 @@ class DossierMatcher:
         self.types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
         self.distinctive = self._distinctive(gazetteer)
         self.bags = self._bags(gazetteer)
+        self.names_by_stem = self._names_by_stem(gazetteer)
         self.heads = self._unique_heads()
         self.last_words = self._unique_last_words()
         self.pairs = self._elided_pairs()
@@ -789,6 +837,29 @@ class DossierMatcher:
             index.setdefault(rarest, []).append((slug, bag))
         return index
 
+    @staticmethod
+    def _names_by_stem(gazetteer):
+        """stem -> {slug}: the known files one of whose names holds that stem."""
+        index = {}
+        for dossier in gazetteer.dossiers:
+            for name in dossier.names:
+                if not _ACRONYM.fullmatch(name):
+                    for stem in bag_of_words(name):
+                        index.setdefault(stem, set()).add(dossier.slug)
+        return index
+
+    def _shortens(self, name):
+        """The one known file of the same kind whose name holds every word of `name`: "Verordening
+        ter bestrijding en voorkoming van seksueel misbruik" is the CSAM regulation, whose title
+        says more. A name needs _BAG_MIN_WORDS words besides its kind to be read so."""
+        kind = instrument_type_of(name)
+        bag = bag_of_words(name) - _KIND_STEMS
+        if len(bag) < _BAG_MIN_WORDS:
+            return None
+        slugs = set.intersection(*(self.names_by_stem.get(stem, set()) for stem in bag))
+        slugs = {slug for slug in slugs if self.types.get(slug) == kind}
+        return slugs.pop() if len(slugs) == 1 else None
+
     def by_words(self, text, start, end, found):
         """Known files named in text[start:end] by their words in another order or form,
         where `found` names them not yet: one Found each, over the words that name it."""
@@ -811,10 +882,14 @@ class DossierMatcher:
 
     @staticmethod
     def _distinctive(gazetteer):
-        """word -> slug, for the words of known names that only one known file has."""
+        """word -> slug, for the words of known names that only one known file has. A long
+        official title is left out: its legal words ("onderdanen", "buitengrenzen") are what
+        other files' titles say too, though no other title the app knows says them yet."""
         words = {}
         for dossier in gazetteer.dossiers:
             for name in dossier.names:
+                if len(name.split()) > _DISTINCTIVE_NAME_WORDS:
+                    continue
                 for word in _distinctive_words(name):
                     words.setdefault(word, set()).add(dossier.slug)
         return {word: next(iter(slugs)) for word, slugs in words.items() if len(slugs) == 1}
@@ -873,7 +948,7 @@ class DossierMatcher:
         countries = {}
         for dossier in gazetteer.dossiers:
             for name in dossier.names:
-                match = _COUNTRY_NAME.search(name.strip())
+                match = _COUNTRY_NAME.search(name.strip()) or _COUNTRY_COMPOUND.match(name.strip())
                 if match:
                     countries.setdefault(match.group("country"), set()).add(dossier.slug)
         return {country: next(iter(s)) for country, s in countries.items() if len(s) == 1}
@@ -1046,7 +1121,7 @@ class DossierMatcher:
     @staticmethod
     def _forms(text, start, end):
         """Every name in text[start:end] that has the form of an instrument, as Found."""
-        found = _numbered_acts(text, start, end)
+        found = _numbered_acts(text, start, end) + _budgets(text, start, end)
         for pattern, confidence in _NEW_INSTRUMENTS:
             for match in pattern.finditer(text, start, end):
                 name_start = match.start("name")
@@ -1081,7 +1156,11 @@ class DossierMatcher:
             if len(part_of) == 1:
                 dossier = part_of.pop()
             else:
-                dossier = self._defined_as(text, name_end) or self._resembles(name)
+                dossier = (
+                    self._defined_as(text, name_end)
+                    or self._resembles(name)
+                    or self._shortens(name)
+                )
             found.append(
                 dataclasses.replace(
                     candidate, dossier=dossier, confidence=0.7 if dossier else candidate.confidence
@@ -1102,6 +1181,32 @@ def _numbered_acts(text, start, end):
         kind = match.group("kind").capitalize()
         for number in numbers:
             found.append(Found(None, f"{kind} {number.group()}", *number.span(), 0.6))
+    return found
+
+
+_ORDINAL = r"(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)"
+# "de Europese begroting voor 2022", "de EU-jaarbegroting 2024", "de vierde en vijfde
+# aanvullende Europese begrotingen voor 2021": the Union's budget of a year is a file of its own.
+_BUDGETS = re.compile(
+    rf"(?<![\w-])(?:(?P<ordinals>{_ORDINAL}(?:\s*,\s*{_ORDINAL})*(?:\s+en\s+{_ORDINAL})?)\s+"
+    r"(?P<amending>aanvullende\s+))?(?P<body>(?:Europese\s+|EU-)(?:jaar)?begroting)(?:en)?\s+"
+    r"(?P<year>(?:voor\s+)?(?:19|20)\d{2})(?![\d/])"
+)
+
+
+def _budgets(text, start, end):
+    """The Union's budgets of a year named in text[start:end], one Found each; a list of
+    amending budgets ("de vierde en vijfde aanvullende ...") names each by its ordinal."""
+    found = []
+    for match in _BUDGETS.finditer(text, start, end):
+        body, year = match.group("body"), match.group("year")
+        if not match.group("ordinals"):
+            found.append(Found(None, f"{body} {year}", match.start("body"), match.end(), 0.4))
+            continue
+        for ordinal in re.finditer(_ORDINAL, match.group("ordinals")):
+            name = f"{ordinal.group()} aanvullende {body} {year}"
+            first = match.start("ordinals") + ordinal.start()
+            found.append(Found(None, name, first, first + len(ordinal.group()), 0.4))
     return found
 
 
@@ -1261,15 +1366,28 @@ _ACT_HEADING = re.compile(
 )
 
 
+_NEXT_ACT = re.compile(
+    r"\s+en\s+(?=(?:Verordening|Richtlijn|Besluit|Kaderbesluit|Raadsbesluit|Raadsconclusies|"
+    r"Conclusies|Aanbeveling|Raadsaanbeveling|Mededeling)\s)"
+)
+
+
 def _titled_by_heading(segment, found):
     """A heading that is the title of an act names that file, all of it: the new finds inside
     it give way. A known name at its start, or a form found with a name of its own, stands."""
     match = _ACT_HEADING.match(segment.text)
     if not match or any(item.dossier for item in found):
         return found
-    start = segment.start + match.start("name")
-    name = match.group("name").rstrip()
-    return [Found(None, name, start, start + len(name), 0.6)]
+    # "Raadsconclusies A en Raadsconclusies B": a heading that lists two acts names both.
+    start, end = match.start("name"), match.start("name") + len(match.group("name").rstrip())
+    bounds = [start]
+    for joint in _NEXT_ACT.finditer(segment.text, start, end):
+        bounds += [joint.start(), joint.end()]
+    bounds.append(end)
+    return [
+        Found(None, segment.text[first:last], segment.start + first, segment.start + last, 0.6)
+        for first, last in zip(bounds[::2], bounds[1::2], strict=True)
+    ]
 
 
 def _fiche_subjects(text, parts, starts, per_segment):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..dates import MONTH_NAMES, Precision, find_date_phrases, parse_date_phrase
 from ..models.dossier import STAGE_PATHS, Dossier
 from ..models.stage import Stage
-from .mentions import FICHE_TITLE, HEADING, SENTENCE, DocumentMentions
+from .mentions import FICHE_TITLE, HEADING, SENTENCE, DocumentMentions, instrument_type_of
 from .prefilter import may_match, required_strings
 from .proposals import StageEventProposal
 
@@ -282,6 +282,14 @@ _CUES = (
         r"|\b(?:aangenomen|aanname\s+van\s+de)\s+(?:raads)?conclusies\b"
         r"|\bafgeronde\s+besluitvorming|\bbesluitvorming\s+(?:is\s+)?afgerond",
         ACTUAL,
+    ),
+    _cue(
+        # "zijn twee sets Raadsconclusies (A en B) aangenomen": at the meeting reported on.
+        Stage.COUNCIL_ADOPTION,
+        r"\b(?:raads)?conclusies\s+(?:\([^()]{0,200}\)\s+)?(?:(?:zijn|werden|is|werd)\s+)?"
+        r"aangenomen\b",
+        ACTUAL,
+        at_meeting=True,
     ),
     _cue(
         Stage.COUNCIL_ADOPTION,
@@ -898,9 +906,16 @@ def _for_instrument(stage, instrument_type, sentence, name=""):
 
 
 def _only_news(weak, proposals):
-    """Weak 'a proposal exists' findings for files the document says nothing else about."""
+    """Weak 'a proposal exists' findings for files the document says nothing else about. A
+    new file whose name says no kind of act ("het Erasmus+ programma") is left out: that it is
+    negotiated or appraised does not show that the Commission proposed it."""
     known = {proposal.dossier or proposal.name for proposal in proposals}
-    return [proposal for proposal in weak if (proposal.dossier or proposal.name) not in known]
+    return [
+        proposal
+        for proposal in weak
+        if (proposal.dossier or proposal.name) not in known
+        and (proposal.dossier or instrument_type_of(proposal.name) != "overig")
+    ]
 
 
 def _deduplicated(proposals):
