@@ -563,6 +563,11 @@ def test_a_heading_that_lists_two_acts_names_both():
         ),
         ("De aanname van het EU-sanctieregime Guatemala.", ["EU-sanctieregime Guatemala"]),
         (
+            "Een oriëntatie over de verordening vereenvoudiging Carbon Border Adjustment Mechanism "
+            "(CBAM) uit het omnibusvoorstel.",
+            ["verordening vereenvoudiging Carbon Border Adjustment Mechanism (CBAM)"],
+        ),
+        (
             "De voorstellen voor de vierde en vijfde aanvullende Europese begrotingen voor 2021.",
             [
                 "vierde aanvullende Europese begroting voor 2021",
@@ -572,7 +577,9 @@ def test_a_heading_that_lists_two_acts_names_both():
         ("De Raadspositie over de Europese begroting voor 2022.", ["Europese begroting voor 2022"]),
     ],
 )
-def test_programmes_packages_facilities_sanctions_and_budgets_are_new_files(text, names):
+def test_programmes_packages_facilities_sanctions_budgets_and_described_acts_are_new_files(
+    text, names
+):
     assert [m.name for m in mentions_in(text, Gazetteer()) if m.dossier is None] == names
 
 

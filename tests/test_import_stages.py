@@ -393,3 +393,39 @@ def test_negotiating_a_programme_does_not_show_that_it_was_proposed():
     assert _events(
         "Ook stuur ik u een appreciatie van de Terugkeerverordening toe.", d(2021, 7, 2)
     ) == {("Terugkeerverordening", 10, None, False)}
+
+
+def test_the_commission_published_with_the_verb_first_is_past():
+    """tkconv-2020D16031: a letter of 24 April 2020."""
+    text = document_text(CORPUS_DIR / "dev" / "tkconv-2020D16031.txt")
+    assert ("Richtsnoeren op het gebied van asiel", 10, d(2020, 4, 16), False) in _events(
+        text, d(2020, 4, 24)
+    )
+
+
+def test_the_date_of_a_european_council_is_not_the_proposals():
+    text = (
+        "Op 1 december jl. presenteerde de Europese Commissie een voorstel voor een Raadsbesluit "
+        "betreffende noodmaatregelen naar aanleiding van de conclusies van de Europese Raad van "
+        "21–22 oktober."
+    )
+    dates = {
+        date for _name, stage, date, _expected in _events(text, d(2021, 12, 17)) if stage == 10
+    }
+    assert dates == {d(2021, 12, 1)}
+
+
+def test_the_councils_general_approach_is_not_the_acts_adoption():
+    text = (
+        "De Raad zal een algemene oriëntatie vaststellen over de verordening vereenvoudiging "
+        "Carbon Border Adjustment Mechanism (CBAM)."
+    )
+    stages = {stage for _name, stage, _date, _expected in _events(text, d(2025, 5, 20))}
+    assert stages == {40}
+
+
+def test_the_adoption_of_a_sanctions_regime_at_a_one_day_meeting():
+    text = "Uw Kamer wordt tevens geïnformeerd over de aanname van het EU-sanctieregime Guatemala."
+    assert _events(text, d(2024, 1, 30), (d(2024, 1, 22), d(2024, 1, 22))) == {
+        ("EU-sanctieregime Guatemala", 110, d(2024, 1, 22), False)
+    }

@@ -567,10 +567,12 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
-        # "de richtlijn Gewichten en Afmetingen": a lower-case kind before a capitalised title.
+        # "de richtlijn Gewichten en Afmetingen": a lower-case kind before a capitalised title;
+        # "de verordening vereenvoudiging Carbon Border Adjustment Mechanism (CBAM)": after
+        # what it does.
         re.compile(
-            r"(?<![\w-])(?P<name>(?:richtlijn|verordening)\s+[A-Z][^\W\d_]+"
-            r"(?:\s+(?:en\s+)?[A-Z][^\W\d_]+){0,4})(?![\w-])"
+            r"(?<![\w-])(?P<name>(?:richtlijn|verordening)\s+(?:[a-z]{4,}ing\s+)?[A-Z][^\W\d_]+"
+            r"(?:\s+(?:en\s+)?[A-Z][^\W\d_]+){0,4}(?:\s+\([A-Z]{2,8}\))?)(?![\w-])"
         ),
         0.4,
     ),

@@ -97,7 +97,9 @@ _CUES = (
         # mededeling van de Europese Commissie ... van 23 september 2020".
         Stage.PROPOSAL,
         r"\bCommissie\s+(?:\([^)]*\)\s+)?(?:publiceerde|presenteerde|lanceerde|publiceert|"
-        r"presenteert)\b",
+        r"presenteert)\b"
+        # "Op 16 april publiceerde de Europese Commissie ...": the verb before its subject.
+        r"|\b(?:publiceerde|presenteerde|lanceerde)\s+de\s+(?:Europese\s+)?Commissie\b",
         # "... publiceerde over de evaluatie van de EGKW-verordening": what is published is about
         # that file, not that file.
         unless=r"\bover\s+de\s+(?:evaluatie|werking|toepassing|uitvoering)\b",
@@ -267,7 +269,9 @@ _CUES = (
     _cue(
         Stage.COUNCIL_ADOPTION,
         rf"{_RAAD}\s+(?:nam|namen)\s+{_IN}{{0,200}}?\baan\b"
-        rf"|{_RAAD}\s+(?:[\w-]+\s+){{0,8}}?(?:besloten|besluiten|aangenomen|aannemen|"
+        # ("De Raad zal een algemene oriëntatie vaststellen": its own position, not the act.)
+        rf"|{_RAAD}\s+(?:(?!algemene\s+ori|positie|standpunt|mandaat)[\w-]+\s+){{0,8}}?"
+        r"(?:besloten|besluiten|aangenomen|aannemen|"
         r"vastgesteld|vaststellen|afgehamerd|goedgekeurd|goedkeuren)\b"
         rf"|\b(?:aangenomen|vastgesteld|goedgekeurd)\s+(?:worden\s+|wordt\s+)?door\s+de\s+{_RAAD}"
         rf"|\b(?:aangenomen|vastgesteld|goedgekeurd)\s+(?:tijdens|in)\s+de\s+(?:[\w-]+\s+){{0,3}}?"
@@ -282,6 +286,14 @@ _CUES = (
         r"|\b(?:aangenomen|aanname\s+van\s+de)\s+(?:raads)?conclusies\b"
         r"|\bafgeronde\s+besluitvorming|\bbesluitvorming\s+(?:is\s+)?afgerond",
         ACTUAL,
+    ),
+    _cue(
+        # "de aanname van het EU-sanctieregime Guatemala": adopted by the Council.
+        Stage.COUNCIL_ADOPTION,
+        r"\baanname\s+van\s+(?:het|de)\s",
+        after=80,
+        unless=rf"{_EP}|\bRaadspositie|\bmotie",
+        at_meeting=True,
     ),
     _cue(
         # "zijn twee sets Raadsconclusies (A en B) aangenomen": at the meeting reported on.
@@ -370,7 +382,8 @@ _EXPECTED_MARKERS = re.compile(
 _ACTUAL_MARKERS = re.compile(
     r"\b(?:heeft|hebben|werd|werden|was|waren|bereikte|bereikten|nam|namen|stemde|stemden|"
     r"eerder|inmiddels|recent\w*|afgeronde|bevestigde|verwelkomde|ging|kwam|overeenkwam|"
-    r"bevonden|onderhandelt|lopen|instemde|plaatsvond|jl\.|j\.l\.)(?![\w])",
+    r"bevonden|onderhandelt|lopen|instemde|plaatsvond|publiceerde|publiceerden|presenteerde|"
+    r"presenteerden|lanceerde|lanceerden|jl\.|j\.l\.)(?![\w])",
     re.IGNORECASE,
 )
 _PARTICIPLES = re.compile(
@@ -385,7 +398,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–-]\s")
 # A date that names a meeting or a paper, not the stage: "in het verslag van de JBZ-Raad van
 # 3 en 4 juni ..." dates the report, not what the report said.
 _MEETING_OR_PAPER_DATE = re.compile(
-    r"(?:\b(?:JBZ-?\s?Raad|Raad\s+JBZ|verslag|brief|aanbiedingsbrief|agenda|debat|"
+    r"(?:\b(?:JBZ-?\s?Raad|Raad\s+JBZ|Europese\s+Raad|verslag|brief|aanbiedingsbrief|agenda|debat|"
     r"commissiedebat|overleg|vergadering|bijeenkomst|conferentie|forum)\b"
     r"[^.;,]{0,40}?\s(?:van|op|d\.d\.)|\bd\.d\.)\s*$",
     re.IGNORECASE,
