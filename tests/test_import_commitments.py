@@ -262,6 +262,8 @@ def test_a_known_commitment_is_matched_by_members_and_date_then_by_subject():
         "Voor het einde van het jaar ontvangt uw Kamer een appreciatie van het akkoord.",
         "Een kabinetsreactie op het rapport volgt in het voorjaar.",
         "Ik zal uw Kamer na de Raad nader informeren over de uitkomst.",
+        "Voortaan zal ik, zoals met Uw Kamer besproken, vooraf in de Geannoteerde Agenda ingaan "
+        "op mijn aanwezigheid.",
     ],
 )
 def test_promises_to_inform_parliament_later(sentence):
@@ -278,6 +280,20 @@ def test_promises_to_inform_parliament_later(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Conform de vastgestelde afspraken informeer ik uw Kamer middels de Geannoteerde Agenda "
+        "over de voortgang van de onderhandelingen.",
+        "Gelet op de informatieafspraken van de Minister met uw Kamer stuur ik u dit verslag.",
+    ],
+)
+def test_informing_as_agreed_with_parliament_keeps_a_standing_commitment(sentence):
+    (proposal,) = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
+
+    assert (proposal.fulfilled_here, proposal.mps, proposal.passage) == (True, [], sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Uw Kamer werd per brief geïnformeerd over de inhoud van het akkoord.",
         "Hierbij informeer ik uw Kamer over de uitkomst van de Raad.",
         "Het kabinet maakt graag van dit verslag gebruik om uw Kamer te informeren over de stand.",
@@ -286,6 +302,7 @@ def test_promises_to_inform_parliament_later(sentence):
         "Over de opvolging van deze acties zal aan de Raad gerapporteerd worden.",
         "De tekst zal naar verwachting eind maart worden vastgesteld.",
         "De Commissie heeft toegezegd een voorstel te doen.",
+        "Volgens de afspraken in de Raad wordt het voorstel besproken.",
     ],
 )
 def test_no_commitment_where_none_is_made_or_honoured(sentence):

@@ -54,6 +54,13 @@ _REFERS_BACK = re.compile(
 _LETTERHEAD = re.compile(r"^(?:Den\s+Haag,|Aan\s+de\s+|Nr\.\s)")
 # A sentence that refers to a commitment already made.
 _COMMITMENT_WORD = re.compile(r"\btoezegging\b|\btoegezegd\b|\b(?-i:T0\d{4})\b", re.IGNORECASE)
+# Informing as agreed with parliament is keeping a standing commitment: "Conform de
+# vastgestelde afspraken informeer ik uw Kamer ...", "Gelet op de informatieafspraken ...".
+_AGREED_INFORMATION = re.compile(
+    r"\b(?:conform|gelet\s+op|overeenkomstig|volgens)\s+(?:de\s+)?"
+    r"(?:(?:vastgestelde|gemaakte|geldende|bestaande)\s+)?(?:informatie)?afspraken\b",
+    re.IGNORECASE,
+)
 # The Eerste Kamer numbers its commitments: "T03401".
 _CHAMBER_NUMBER = re.compile(r"\bT0\d{4}\b")
 # "Toezegging aan het lid Piri (GL-PvdA)" as a heading over the paragraph that fulfils it.
@@ -73,7 +80,7 @@ _GOVERNMENT = r"(?:ik|wij|het\s+kabinet|de\s+minister|de\s+staatssecretaris)"
 _INFORM = (
     r"(?:informeren|inlichten|toesturen|toezenden|sturen|zenden|berichten|rapporteren"
     r"|op\s+de\s+hoogte\s+(?:houden|stellen)|ter\s+beschikking\s+stellen|doen\s+toekomen"
-    r"|voorleggen|ter\s+inzage\s+leggen)"
+    r"|voorleggen|ter\s+inzage\s+leggen|ingaan)"
 )
 _INFORMED = r"(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|gehouden))\b"
 _NEW_PROMISE = re.compile(
@@ -155,7 +162,8 @@ def extract_commitments(source, gazetteer, reference_date):
                     )
                 )
             continue
-        if _COMMITMENT_WORD.search(sentence) and not _NOT_TO_PARLIAMENT.search(sentence):
+        refers = _COMMITMENT_WORD.search(sentence) or _AGREED_INFORMATION.search(sentence)
+        if refers and not _NOT_TO_PARLIAMENT.search(sentence):
             notes = [note for note in layout.markers(*span) if note in commitment_notes]
             if not (notes or _TO_PARLIAMENT.search(sentence) or _DEBATE.search(sentence)):
                 continue
