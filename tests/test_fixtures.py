@@ -112,6 +112,23 @@ def test_loading_twice_creates_nothing_new(seeded):
             assert model.objects.count() == count, model
 
 
+def test_learned_aliases_are_added_by_name_and_keep_an_editors_aliases(seeded):
+    """Added by name, not primary key: an editor's own alias stays, and one that spells a
+    learned alias in another case stands for it."""
+    apr = Dossier.objects.get(slug="asielprocedureverordening")
+    title = "gemeenschappelijke procedure voor internationale bescherming"
+    DossierAlias.objects.filter(alias=f"Verordening tot vaststelling van een {title}").delete()
+    own = DossierAlias.objects.create(dossier=apr, alias="Procedureverordening (eigen alias)")
+    DossierAlias.objects.create(dossier=apr, alias=f"verordening tot vaststelling van een {title}")
+
+    call_command("load_seed", verbosity=0)
+
+    assert DossierAlias.objects.get(pk=own.pk).alias == "Procedureverordening (eigen alias)"
+    assert list(
+        DossierAlias.objects.filter(alias__iendswith=title).values_list("alias", flat=True)
+    ) == [f"verordening tot vaststelling van een {title}"]
+
+
 def test_every_loaded_record_is_valid(seeded):
     for model in apps.get_app_config("dossiers").get_models():
         if model._meta.model_name.startswith("historical"):

@@ -37,7 +37,7 @@ def test_slugs_that_other_fixtures_refer_to_exist(seeded):
 
 
 def test_every_alias_is_found_in_a_seed_and_names_one_dossier(seeded):
-    """Or in the import corpus's development half (fixtures/35_aliases_from_corpus.json);
+    """Or in the import corpus's development half (fixtures/learned/aliases.json);
     never in its test half."""
     documents = [seed_text(path.name) for path in SEEDS_DIR.glob("*.txt")]
     documents += [
