@@ -594,3 +594,25 @@ def test_programmes_packages_facilities_sanctions_budgets_and_described_acts_are
 )
 def test_no_programme_or_budget_where_none_of_the_union_is_named(text):
     assert [m.name for m in mentions_in(text, Gazetteer())] == []
+
+
+def test_a_name_with_the_words_of_two_known_files_is_neither():
+    """kst-32317-862: which of the two it was read as depended on the order of a set, so two
+    runs of the importer could differ."""
+    gazetteer = Gazetteer(
+        dossiers=[
+            KnownDossier("mensenhandelrichtlijn", "Mensenhandelrichtlijn", "", "richtlijn"),
+            KnownDossier(
+                "langdurig-ingezetenen-richtlijn",
+                "Richtlijn langdurig ingezeten derdelanders",
+                "",
+                "richtlijn",
+            ),
+        ]
+    )
+    found = mentions_in(
+        "De Raad besprak de Richtlijn betreffende de status van langdurig ingezeten "
+        "derdelanders en de Richtlijn inzake voorkoming en bestrijding van mensenhandel.",
+        gazetteer,
+    )
+    assert [m.dossier for m in found if " en de Richtlijn " in m.name] in ([], [None])

@@ -873,7 +873,9 @@ class DossierMatcher:
         present = {stem for _start, _end, stem in words}
         named = {item.dossier for item in found}
         extra = []
-        for slug, bag in {entry for stem in present for entry in self.bags.get(stem, ())}:
+        candidates = {entry for stem in present for entry in self.bags.get(stem, ())}
+        # The fullest names first, then by slug: the same text gives the same finds in any run.
+        for slug, bag in sorted(candidates, key=lambda entry: (-len(entry[1]), entry[0])):
             if slug in named or not bag <= present:
                 continue
             span = _window(words, bag)
@@ -1065,11 +1067,10 @@ class DossierMatcher:
         known file has: "Richtlijn voorkomen en bestrijden van mensenhandel" is the
         mensenhandelrichtlijn, whatever its title's wording."""
         kind = instrument_type_of(name)
-        for word in _distinctive_words(name):
-            slug = self.distinctive.get(word)
-            if slug and self.types.get(slug) == kind:
-                return slug
-        return None
+        slugs = {self.distinctive.get(word) for word in _distinctive_words(name)}
+        slugs = {slug for slug in slugs if slug and self.types.get(slug) == kind}
+        # Words of two files ("de Richtlijn A en de Richtlijn B") name neither for sure.
+        return slugs.pop() if len(slugs) == 1 else None
 
     def _defined_as(self, text, end):
         """The known file a name is defined as right after it: "Asiel- en
