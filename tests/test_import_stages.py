@@ -429,3 +429,27 @@ def test_the_adoption_of_a_sanctions_regime_at_a_one_day_meeting():
     assert _events(text, d(2024, 1, 30), (d(2024, 1, 22), d(2024, 1, 22))) == {
         ("EU-sanctieregime Guatemala", 110, d(2024, 1, 22), False)
     }
+
+
+def test_an_agendas_format_line_foresees_the_stage_of_its_items_file():
+    """kst-32317-525: the item's title, its format line, then the sentences that describe it
+    (the format line belongs to the item: what follows it is still about that file)."""
+    text = (
+        "I. Justitie\n\n"
+        "1. Insolventie\n\n"
+        "Richtlijn betreffende preventieve herstructureringsstelsels en een tweede kans.\n\n"
+        "= Algemene oriëntatie\n\n"
+        "De Europese Commissie heeft op 22 november 2016 een voorstel voor een richtlijn "
+        "COM(2016)723 uitgebracht over preventieve herstructurering.\n"
+    )
+    name = "Richtlijn betreffende preventieve herstructureringsstelsels en een tweede kans"
+    events = _events(text, d(2018, 10, 2), (d(2018, 10, 11), d(2018, 10, 12)))
+
+    assert events == {(name, 40, None, True), (name, 10, d(2016, 11, 22), False)}
+    one_day = _events(text, d(2018, 10, 2), (d(2018, 10, 11), d(2018, 10, 11)))
+    assert (name, 40, d(2018, 10, 11), True) in one_day
+
+
+def test_a_format_line_of_an_item_about_no_file_gives_no_stage():
+    text = "1. EU actie tegen corruptie\n\n= Beleidsdebat\n\nHet kabinet steunt de inzet.\n"
+    assert _events(text, d(2019, 9, 27), (d(2019, 10, 7), d(2019, 10, 7))) == set()

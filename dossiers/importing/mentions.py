@@ -90,7 +90,9 @@ def segments(source):
     for kind, group in _groups(kinds, contents, spans):
         start, end = group[0][0], group[-1][1]
         if kind == HEADING and end - start <= _HEADING_MAX:
-            section = len(found)
+            # An agenda's format line ("= Algemene oriëntatie") belongs to its item.
+            if not text.startswith("=", start):
+                section = len(found)
             found.append(Segment(HEADING, start, end, text[start:end], section))
             continue
         if kind == FOOTNOTE:
@@ -571,7 +573,8 @@ _NEW_INSTRUMENTS = (
         # "de verordening vereenvoudiging Carbon Border Adjustment Mechanism (CBAM)": after
         # what it does.
         re.compile(
-            r"(?<![\w-])(?P<name>(?:richtlijn|verordening)\s+(?:[a-z]{4,}ing\s+)?[A-Z][^\W\d_]+"
+            r"(?<![\w-])(?P<name>(?:richtlijn|verordening)\s+(?:[a-z]{4,}ing\s+)?"
+            r"(?!(?:COM|JOIN|SWD|ST)\b)[A-Z][^\W\d_]+"
             r"(?:\s+(?:en\s+)?[A-Z][^\W\d_]+){0,4}(?:\s+\([A-Z]{2,8}\))?)(?![\w-])"
         ),
         0.4,

@@ -483,6 +483,8 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
     types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
     proposals, weak, previous_hits, previous_date = [], [], [], None
     for index, segment in enumerate(document.segments):
+        if segment.kind == HEADING and _FORMAT_LINE.match(segment.text):
+            proposals += _format_line_events(document, index, types, meeting_date)
         if segment.kind != SENTENCE or _is_fiche_list(segment.text):
             previous_hits, previous_date = [], None
             continue
@@ -538,6 +540,46 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
     proposals += _fiches_sent(source, document, reference_date)
     proposals += _fiches_received(source, document, reference_date)
     return _deduplicated(proposals + _only_news(weak, proposals))
+
+
+# An annotated agenda's format line under an item says what the Council is to do with its file:
+# "= Algemene oriëntatie", "= Aanneming", "= Beleidsdebat".
+_FORMAT_LINE = re.compile(
+    r"=\s*(?:(?:mogelijke|eventuele)\s+)?(?:(?P<mandate>(?:gedeeltelijke\s+)?algemene\s+"
+    r"ori[eë]ntatie|raadspositie)|(?P<adoption>aanneming|aanname|goedkeuring|vaststelling)|"
+    r"(?P<debate>beleidsdebat))\b",
+    re.IGNORECASE,
+)
+_FORMAT_STAGES = {
+    "mandate": Stage.COUNCIL_MANDATE,
+    "adoption": Stage.COUNCIL_ADOPTION,
+    "debate": Stage.WORKING_PARTY,
+}
+
+
+def _format_line_events(document, index, types, meeting_date):
+    """The stage a format line foresees at the meeting for the file its agenda item names."""
+    segment = document.segments[index]
+    match = _FORMAT_LINE.match(segment.text)
+    foreseen = _FORMAT_STAGES[match.lastgroup]
+    events = []
+    for item in _fallback(document, index, types):
+        stage = _for_instrument(foreseen, types.get(item.dossier), segment.text, item.name)
+        if stage is None:
+            continue
+        events.append(
+            StageEventProposal(
+                dossier=item.dossier,
+                name=item.name,
+                stage=int(stage),
+                date=meeting_date,
+                precision=str(Precision.DAY),
+                expected=True,
+                passage=segment.text,
+                confidence=round(0.6 * item.confidence, 2),
+            )
+        )
+    return events
 
 
 def _of_origin(readings):
@@ -821,8 +863,10 @@ def _fallback(document, index, types):
     looked = 0
     for earlier in range(index - 1, -1, -1):
         previous = document.segments[earlier]
-        if previous.kind == HEADING or previous.section != segment.section:
+        if previous.section != segment.section:
             break
+        if previous.kind == HEADING and not previous.text.startswith("="):
+            break  # an agenda item's format line is part of it, not a new heading
         if previous.kind != SENTENCE:
             continue
         looked += 1
