@@ -453,3 +453,13 @@ def test_an_agendas_format_line_foresees_the_stage_of_its_items_file():
 def test_a_format_line_of_an_item_about_no_file_gives_no_stage():
     text = "1. EU actie tegen corruptie\n\n= Beleidsdebat\n\nHet kabinet steunt de inzet.\n"
     assert _events(text, d(2019, 9, 27), (d(2019, 10, 7), d(2019, 10, 7))) == set()
+
+
+def test_member_states_agreeing_on_the_councils_position_is_its_mandate():
+    text = (
+        "Op 14 juli jl. hebben de lidstaten in Coreper overeenstemming bereikt over de positie "
+        "van de Raad ten aanzien van het voorstel van de Europese Commissie voor de Europese "
+        "begroting voor 2022."
+    )
+    events = _events(text, d(2021, 8, 26))
+    assert ("Europese begroting voor 2022", 40, d(2021, 7, 14), False) in events

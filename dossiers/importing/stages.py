@@ -183,6 +183,13 @@ _CUES = (
         ACTUAL,
     ),
     _cue(
+        # "hebben de lidstaten in Coreper overeenstemming bereikt over de positie van de Raad".
+        Stage.COUNCIL_MANDATE,
+        r"\b(?:overeenstemming|akkoord)\s+(?:bereikt\s+)?over\s+(?:de|het)\s+(?:positie|standpunt)"
+        rf"\s+van\s+de\s+(?:Raad|lidstaten){_IN}{{0,160}}?\bvoorstel",
+        after=200,
+    ),
+    _cue(
         Stage.COUNCIL_MANDATE,
         r"\b(?:algemene\s+oriëntatie|onderhandelingsmandaat\s+van\s+de\s+Raad"
         r"|Raadspositie\s+(?:te\s+)?(?:bereiken|vast\s+te\s+stellen))"
@@ -926,6 +933,17 @@ def _assigned_dates(hits, dates, sentence):
             id(hit) not in nearest or rank < nearest[id(hit)][0]
         ):
             nearest[id(hit)] = (rank, readings)
+    # Cues that overlap are one statement ("in Coreper overeenstemming bereikt over de positie
+    # van de Raad"): the date of one is the other's.
+    for hit in hits:
+        if id(hit) not in nearest:
+            dated = [
+                nearest[id(other)]
+                for other in hits
+                if id(other) in nearest and other.start < hit.end and hit.start < other.end
+            ]
+            if dated:
+                nearest[id(hit)] = min(dated, key=lambda ranked: ranked[0])
     return {key: readings for key, (_rank, readings) in nearest.items()}
 
 
