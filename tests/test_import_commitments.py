@@ -303,6 +303,7 @@ def test_informing_as_agreed_with_parliament_keeps_a_standing_commitment(sentenc
         "De tekst zal naar verwachting eind maart worden vastgesteld.",
         "De Commissie heeft toegezegd een voorstel te doen.",
         "Volgens de afspraken in de Raad wordt het voorstel besproken.",
+        "U ontvangt de Geannoteerde Agenda vervroegd vanwege het meireces.",
     ],
 )
 def test_no_commitment_where_none_is_made_or_honoured(sentence):

@@ -90,10 +90,20 @@ _NEW_PROMISE = re.compile(
     | \b{_KAMER}\s+(?:zult|zal)\b[^.]{{0,120}}?\s(?:{_INFORMED}|ontvangen\b)
     | \b(?:zal|zullen)\s+{_GOVERNMENT}\b[^.]{{0,120}}?\b{_KAMER}\b[^.]{{0,120}}?\b{_INFORM}\b
     | \b{_GOVERNMENT}\s+(?:zal|zullen)\b[^.]{{0,120}}?\b{_KAMER}\b[^.]{{0,120}}?\b{_INFORM}\b
-    | \bontvangt\s+{_KAMER}\b | \b(?:u|uw\s+Kamer)\s+ontvangt\b
     | \b(?:zeg|zeggen)\s+(?:ik|wij)\s+(?:uw\s+Kamer\s+|u\s+)?toe\b
     """,
     re.IGNORECASE | re.VERBOSE,
+)
+# "Voor de zomer ontvangt uw Kamer ...": a promise in the present tense, told by when. Without
+# a time to come it says what the letter sends ("U ontvangt de Geannoteerde Agenda vervroegd").
+_RECEIVES = re.compile(rf"\bontvangt\s+{_KAMER}\b|\b(?:u|uw\s+Kamer)\s+ontvangt\b", re.IGNORECASE)
+_TIME_TO_COME = re.compile(
+    r"\b(?:voor|vóór|na|in|binnen|uiterlijk|rond|begin|eind|medio|later|nog)\s+(?:het\s+|de\s+)?"
+    r"(?:einde|zomer|voorjaar|najaar|winter|kerst|reces|zomerreces|kerstreces|jaar|maand|week|"
+    r"weken|maanden|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december|20\d{2}|komende|volgende|kwartaal|afloop|afronding)\b"
+    r"|\b(?:binnenkort|zo\s+spoedig\s+mogelijk|spoedig|zodra|te\s+zijner\s+tijd|op\s+korte\s+termijn)\b",
+    re.IGNORECASE,
 )
 # "Een verdere appreciatie van ... volgt na verdere vaststelling ...": what follows is a paper.
 _PAPER_FOLLOWS = re.compile(
@@ -241,7 +251,11 @@ def _note_passage(layout, note):
 def _is_new_promise(sentence):
     if _INFORMS_NOW.search(sentence):
         return False
-    return bool(_NEW_PROMISE.search(sentence) or _PAPER_FOLLOWS.search(sentence))
+    return bool(
+        _NEW_PROMISE.search(sentence)
+        or _PAPER_FOLLOWS.search(sentence)
+        or (_RECEIVES.search(sentence) and _TIME_TO_COME.search(sentence))
+    )
 
 
 def _fulfilled(source, layout, index, span, context, members, gazetteer, reference_date):
