@@ -304,6 +304,7 @@ def test_informing_as_agreed_with_parliament_keeps_a_standing_commitment(sentenc
         "De Commissie heeft toegezegd een voorstel te doen.",
         "Volgens de afspraken in de Raad wordt het voorstel besproken.",
         "U ontvangt de Geannoteerde Agenda vervroegd vanwege het meireces.",
+        "In deze brief wordt uw Kamer ook geïnformeerd over de NAVO-norm.",
     ],
 )
 def test_no_commitment_where_none_is_made_or_honoured(sentence):
@@ -337,3 +338,49 @@ def test_a_promise_to_share_a_paper_is_a_new_commitment():
     [commitment] = extract_commitments(ImportText.from_text(text), Gazetteer(), None)
 
     assert not commitment.fulfilled_here
+
+
+def test_a_sentence_listing_commitments_is_one_proposal_each():
+    """tkconv-2025D13965: three commitments and a motion in one sentence."""
+    sentence = (
+        "Met dit verslag wordt tevens voldaan aan de toezegging en de motie met betrekking tot het "
+        "informeren van de Kamer over de Nederlandse inzet, de toezegging om een terugkoppeling te "
+        "geven van de reis naar Armenië, de motie van het lid Van den Burg c.s. over sancties en "
+        "de toezegging aan van Dijk over een Europese bijdrage aan de wederopbouw van Gaza."
+    )
+    proposals = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
+
+    assert [(p.passage, p.mps, p.fulfilled_here) for p in proposals] == [
+        (
+            "de toezegging en de motie met betrekking tot het informeren van de Kamer over de "
+            "Nederlandse inzet",
+            [],
+            True,
+        ),
+        ("de toezegging om een terugkoppeling te geven van de reis naar Armenië", [], True),
+        (
+            "de toezegging aan van Dijk over een Europese bijdrage aan de wederopbouw van Gaza",
+            ["van Dijk"],
+            True,
+        ),
+    ]
+
+
+def test_a_commitment_to_a_kamerlid():
+    sentence = (
+        "Tijdens het Commissiedebat van 8 juni jl. heeft de Staatssecretaris het Kamerlid Podt "
+        "(D66) toegezegd terug te komen op het vraagstuk."
+    )
+    (proposal,) = extract_commitments(
+        ImportText.from_text(sentence), Gazetteer(), datetime.date(2022, 6, 20)
+    )
+    assert (proposal.mps, proposal.debate_date) == (["Podt"], datetime.date(2022, 6, 8))
+
+
+def test_informing_later_as_agreed_is_a_promise():
+    sentence = (
+        "De verslagen zijn nog niet beschikbaar; deze zullen zodra beschikbaar in lijn met de "
+        "staande informatie-afspraken met het Nederlandse parlement worden gedeeld."
+    )
+    (proposal,) = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
+    assert proposal.fulfilled_here is False

@@ -57,10 +57,11 @@ _COMMITMENT_WORD = re.compile(r"\btoezegging\b|\btoegezegd\b|\b(?-i:T0\d{4})\b",
 # Informing as agreed with parliament is keeping a standing commitment: "Conform de
 # vastgestelde afspraken informeer ik uw Kamer ...", "Gelet op de informatieafspraken ...".
 _AGREED_INFORMATION = re.compile(
-    r"\b(?:conform|gelet\s+op|overeenkomstig|volgens)\s+(?:de\s+)?"
-    r"(?:(?:vastgestelde|gemaakte|geldende|bestaande)\s+)?(?:informatie)?afspraken\b",
+    r"\b(?:conform|gelet\s+op|overeenkomstig|volgens|in\s+lijn\s+met)\s+(?:de\s+)?"
+    r"(?:(?:vastgestelde|gemaakte|geldende|bestaande|staande)\s+)?(?:informatie-?)?afspraken\b",
     re.IGNORECASE,
 )
+_SHARED_LATER = re.compile(r"\b(?:zal|zullen)\b", re.IGNORECASE)
 # The Eerste Kamer numbers its commitments: "T03401".
 _CHAMBER_NUMBER = re.compile(r"\bT0\d{4}\b")
 # "Toezegging aan het lid Piri (GL-PvdA)" as a heading over the paragraph that fulfils it.
@@ -114,7 +115,8 @@ _PAPER_FOLLOWS = re.compile(
 )
 # Informing now is not a promise: "informeer ik uw Kamer hierbij", "via dit verslag".
 _INFORMS_NOW = re.compile(
-    r"\bhierbij\b|\bhiermee\b|\bmet\s+deze\s+brief\b|\b(?:via|in)\s+dit\s+verslag\b", re.IGNORECASE
+    r"\bhierbij\b|\bhiermee\b|\b(?:met|in)\s+deze\s+brief\b|\b(?:via|in|met)\s+dit\s+verslag\b",
+    re.IGNORECASE,
 )
 
 _SUBJECT_PATTERNS = (
@@ -172,17 +174,24 @@ def extract_commitments(source, gazetteer, reference_date):
                     )
                 )
             continue
-        refers = _COMMITMENT_WORD.search(sentence) or _AGREED_INFORMATION.search(sentence)
+        agreed = _AGREED_INFORMATION.search(sentence)
+        if agreed and _SHARED_LATER.search(sentence) and not _COMMITMENT_WORD.search(sentence):
+            # "... zullen zodra beschikbaar in lijn met de staande informatie-afspraken worden
+            # gedeeld": informing as agreed, later: a promise.
+            found.append((span[0], _promised(layout, span, sentence)))
+            continue
+        refers = _COMMITMENT_WORD.search(sentence) or agreed
         if refers and not _NOT_TO_PARLIAMENT.search(sentence):
             notes = [note for note in layout.markers(*span) if note in commitment_notes]
             if not (notes or _TO_PARLIAMENT.search(sentence) or _DEBATE.search(sentence)):
                 continue
             merged_notes.update(notes)
             context = [_note_passage(layout, note) for note in notes]
-            proposal = _fulfilled(
-                source, layout, index, span, context, members, gazetteer, reference_date
-            )
-            found.append((span[0], proposal))
+            for part in _listed(sentence, span):
+                proposal = _fulfilled(
+                    source, layout, index, part, context, members, gazetteer, reference_date
+                )
+                found.append((part[0], proposal))
         elif _is_new_promise(sentence):
             found.append((span[0], _promised(layout, span, sentence)))
     for note in commitment_notes:
@@ -203,6 +212,26 @@ def extract_commitments(source, gazetteer, reference_date):
         # The chamber's record of one commitment prints its number apart ("Nummer T03401").
         proposals[0].number = numbers.pop()
     return proposals
+
+
+# "Met dit verslag wordt voldaan aan de toezegging A, de toezegging B en de toezegging aan X
+# over C": each listed commitment is one, from its "de toezegging" to the next item.
+_LISTED_COMMITMENT = re.compile(r"\bde\s+toezegging\b", re.IGNORECASE)
+_NEXT_ITEM = re.compile(r",\s+(?=(?:de|het)\s)|\s+en\s+(?=de\s+toezegging\b)", re.IGNORECASE)
+
+
+def _listed(sentence, span):
+    """The spans of the commitments a sentence lists, or the sentence's span when it lists one."""
+    starts = [match.start() for match in _LISTED_COMMITMENT.finditer(sentence)]
+    if len(starts) < 2:
+        return [span]
+    parts = []
+    for number, start in enumerate(starts):
+        limit = starts[number + 1] if number + 1 < len(starts) else len(sentence)
+        boundary = _NEXT_ITEM.search(sentence, start, limit)
+        end = boundary.start() if boundary else limit
+        parts.append((span[0] + start, span[0] + len(sentence[:end].rstrip(" ,.;"))))
+    return parts
 
 
 def _with_references_back(layout, proposals):
@@ -311,12 +340,14 @@ def _number_in(passage):
 
 @functools.lru_cache(maxsize=4)
 def _members_pattern(known):
-    """Patterns for "het lid X", "de leden X en Y": the known members first, then any surname."""
+    """Patterns for "het lid X", "de leden X en Y", "het Kamerlid X", "de toezegging aan X": the
+    known members first, then any surname."""
     names = sorted(known, key=len, reverse=True)
     name = "|".join([*(re.escape(name) for name in names), NAME])
     one = rf"(?:{name})"
     return re.compile(
-        rf"\b(?i:lid|leden)\s+(?P<names>{one}(?:(?:,\s*|\s+en\s+){one})*)"
+        rf"(?:\b(?i:kamer)?(?i:lid|leden)|\b(?i:toezegging)\s+aan)\s+"
+        rf"(?P<names>{one}(?:(?:,\s*|\s+en\s+){one})*)"
     ), re.compile(one)
 
 
