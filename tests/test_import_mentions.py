@@ -616,3 +616,49 @@ def test_a_name_with_the_words_of_two_known_files_is_neither():
         gazetteer,
     )
     assert [m.dossier for m in found if " en de Richtlijn " in m.name] in ([], [None])
+
+
+def test_a_shorter_name_may_join_two_words_of_the_known_title_in_one():
+    gazetteer = Gazetteer(
+        dossiers=[
+            KnownDossier(
+                "richtlijn-seksueel-misbruik-kinderen",
+                "Herziening van de richtlijn ter bestrijding van seksueel misbruik en seksuele "
+                "uitbuiting van kinderen en van materiaal betreffende seksueel misbruik van "
+                "kinderen",
+                "",
+                "richtlijn",
+            ),
+            KnownDossier(
+                "csam-verordening",
+                "CSAM-verordening",
+                "",
+                "verordening",
+                ("verordening ter voorkoming en bestrijding van online seksueel kindermisbruik",),
+            ),
+        ]
+    )
+    found = mentions_in(
+        "Het BNC-fiche over de Herziening richtlijn bestrijding van seksueel kindermisbruik en "
+        "materiaal betreffende seksueel kindermisbruik. De Raad bespreekt de EU-Verordening ter "
+        "bestrijding van online seksueel kindermisbruik.",
+        gazetteer,
+    )
+    assert [m.dossier for m in found] == [
+        "richtlijn-seksueel-misbruik-kinderen",
+        "csam-verordening",
+    ]
+
+
+def test_conclusions_adopted_with_the_verbs_particle_between():
+    found = mentions_in(
+        "De Raad nam Raadsconclusies aan over de EU-prioriteiten ten aanzien van de Raad van "
+        "Europa. De Raad ging akkoord met een tranche uit de Europese Vredesfaciliteit (EPF) "
+        "voor Oekraïne. De Richtlijn voor bodemmonitoring werd besproken.",
+        Gazetteer(),
+    )
+    assert [m.name for m in found] == [
+        "Raadsconclusies over de EU-prioriteiten ten aanzien van de Raad van Europa",
+        "Europese Vredesfaciliteit (EPF)",
+        "Richtlijn voor bodemmonitoring",
+    ]

@@ -463,3 +463,10 @@ def test_member_states_agreeing_on_the_councils_position_is_its_mandate():
     )
     events = _events(text, d(2021, 8, 26))
     assert ("Europese begroting voor 2022", 40, d(2021, 7, 14), False) in events
+
+
+def test_the_council_agreeing_to_a_tranche_adopts_it_at_a_one_day_meeting():
+    text = "De Raad ging akkoord met een tranche uit de Europese Vredesfaciliteit (EPF)."
+    assert _events(text, d(2023, 2, 1), (d(2023, 1, 23), d(2023, 1, 23))) == {
+        ("Europese Vredesfaciliteit (EPF)", 110, d(2023, 1, 23), False)
+    }

@@ -499,13 +499,17 @@ _NEW_INSTRUMENTS = (
     (FICHE_TITLE, 0.7),
     (
         re.compile(
-            r"(?<![\w-])(?P<name>(?:Richtlijn|Verordening|Besluit|Aanbeveling|[Rr]aadsconclusies|"
+            # "EU-Verordening ter bestrijding van ...", "Richtlijn voor bodemmonitoring".
+            r"(?<![\w-])(?P<name>(?:EU-)?(?:Richtlijn|Verordening|Besluit|Aanbeveling|"
+            r"[Rr]aadsconclusies|"
             r"[Rr]aadsaanbeveling(?:en)?|Raadsbesluit|Conclusies|Mededeling|Commissiemededeling|"
             r"Richtsnoeren|Uitvoeringshandeling|Uitvoeringsbesluit|"
             r"Uitvoeringsverordening|Kaderbesluit)"
             r"\s+(?:van\s+(?:de\s+Raad|de\s+Commissie|het\s+Europees\s+Parlement"
             r"(?:\s+en\s+de\s+Raad)?)\s+)?"
-            r"(?:tot|betreffende|inzake|over|ter|houdende|op\s+het\s+gebied\s+van)\s+"
+            # "De Raad nam Raadsconclusies aan over ...": the verb's particle stands between.
+            r"(?P<particle>aan\s+)?"
+            r"(?:tot|betreffende|inzake|over|ter|houdende|voor|op\s+het\s+gebied\s+van)\s+"
             rf"{_TITLE_BODY})" + _TITLE_END
         ),
         0.4,
@@ -603,13 +607,13 @@ _NEW_INSTRUMENTS = (
         # programma 2021–2027", "het Fit for 55-pakket", "de Herstel- en Veerkrachtfaciliteit",
         # "de Hervormings- en Groeifaciliteit voor de Westelijke Balkan".
         re.compile(
-            rf"(?<![\w-])(?!{_NOT_A_NAME})(?P<name>"
+            r"(?<![\w-])(?P<name>"
             # not an acronym alone: "het WHO-programma", "het COMPASS-programma" are others'.
-            r"(?![A-Z]+[-\s]programma)[A-Z][\w+]{2,}(?:\s+[A-Z][\w+]*){0,2}[-\s]programma"
-            r"(?:\s+(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2})?"
-            r"|[A-Z][\w+]*(?:\s+[\w+]+){0,3}-pakket"
-            r"|(?:[A-Z][a-zà-ÿ]+-\s+en\s+)?[A-Z][a-zà-ÿ]+faciliteit"
-            r"(?:\s+voor\s+de\s+[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?)?"
+            rf"(?!{_NOT_A_NAME})(?![A-Z]+[-\s]programma)[A-Z][\w+]{{2,}}(?:\s+[A-Z][\w+]*){{0,2}}"
+            r"[-\s]programma(?:\s+(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2})?"
+            rf"|(?!{_NOT_A_NAME})[A-Z][\w+]*(?:\s+[\w+]+){{0,3}}-pakket"
+            r"|(?:Europese\s+)?(?:[A-Z][a-zà-ÿ]+-\s+en\s+)?[A-Z][a-zà-ÿ]+faciliteit"
+            r"(?:\s+\([A-Z]{2,6}\))?(?:\s+voor\s+de\s+[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?)?"
             r")(?![\w-])"
         ),
         0.4,
@@ -685,6 +689,7 @@ _BAG_STOPWORDS = frozenset(
     }
 )
 _BAG_MIN_WORDS = 3  # fewer words find too much
+_MIN_PART = 4  # letters of each word a compound is split into
 # The stems of the words that say what kind of act a name is, not what it is about.
 _KIND_STEMS = frozenset(
     {"verorden", "richtlijn", "besluit", "kaderbesluit", "raadsbesluit", "aanbevel", "conclusie"}
@@ -811,6 +816,10 @@ class DossierMatcher:
         self.distinctive = self._distinctive(gazetteer)
         self.bags = self._bags(gazetteer)
         self.names_by_stem = self._names_by_stem(gazetteer)
+        self.stems_by_slug = {}
+        for stem, slugs in self.names_by_stem.items():
+            for slug in slugs:
+                self.stems_by_slug.setdefault(slug, set()).add(stem)
         self.heads = self._unique_heads()
         self.last_words = self._unique_last_words()
         self.pairs = self._elided_pairs()
@@ -861,8 +870,13 @@ class DossierMatcher:
         bag = bag_of_words(name) - _KIND_STEMS
         if len(bag) < _BAG_MIN_WORDS:
             return None
-        slugs = set.intersection(*(self.names_by_stem.get(stem, set()) for stem in bag))
-        slugs = {slug for slug in slugs if self.types.get(slug) == kind}
+        candidates = {slug for stem in bag for slug in self.names_by_stem.get(stem, ())}
+        slugs = {
+            slug
+            for slug in candidates
+            if self.types.get(slug) == kind
+            and all(_covered(stem, self.stems_by_slug[slug]) for stem in bag)
+        }
         return slugs.pop() if len(slugs) == 1 else None
 
     def by_words(self, text, start, end, found):
@@ -1132,7 +1146,10 @@ class DossierMatcher:
             for match in pattern.finditer(text, start, end):
                 name_start = match.start("name")
                 name = _TRAILING_WORDS.sub("", text[name_start : match.end("name")])
-                found.append(Found(None, name, name_start, name_start + len(name), confidence))
+                name_end = name_start + len(name)
+                if "particle" in pattern.groupindex and match.group("particle"):
+                    name = name.replace(match.group("particle"), "", 1)
+                found.append(Found(None, name, name_start, name_end, confidence))
         return found
 
     def new_instruments(self, text, start, end, known):
@@ -1214,6 +1231,17 @@ def _budgets(text, start, end):
             first = match.start("ordinals") + ordinal.start()
             found.append(Found(None, name, first, first + len(ordinal.group()), 0.4))
     return found
+
+
+def _covered(stem, stems):
+    """Whether a name's `stems` hold `stem`, or the two words a compound joins ("kindermisbruik"
+    in "misbruik van kinderen")."""
+    if stem in stems:
+        return True
+    return any(
+        stem[:cut] in stems and _stem(stem[cut:]) in stems
+        for cut in range(_MIN_PART, len(stem) - _MIN_PART + 1)
+    )
 
 
 def _window(words, bag):

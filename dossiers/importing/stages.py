@@ -277,6 +277,8 @@ _CUES = (
         Stage.COUNCIL_ADOPTION,
         rf"{_RAAD}\s+(?:nam|namen)\s+{_IN}{{0,200}}?\baan\b"
         # ("De Raad zal een algemene oriëntatie vaststellen": its own position, not the act.)
+        # "De Raad ging akkoord met een zevende tranche ...".
+        rf"|{_RAAD}\s+(?:ging|gingen|gaat)\s+akkoord\s+met\b"
         rf"|{_RAAD}\s+(?:(?!algemene\s+ori|positie|standpunt|mandaat)[\w-]+\s+){{0,8}}?"
         r"(?:besloten|besluiten|aangenomen|aannemen|"
         r"vastgesteld|vaststellen|afgehamerd|goedgekeurd|goedkeuren)\b"
