@@ -78,6 +78,25 @@ def _date(value):
     return datetime.date.fromisoformat(value)
 
 
+def known_alias_keys():
+    """The spelling key (name_key) of every alias, read once by whoever adds several."""
+    return {name_key(alias) for alias in DossierAlias.objects.values_list("alias", flat=True)}
+
+
+def learn_alias(dossier, name, known_keys):
+    """Add `name` as an alias of `dossier` unless some spelling of it names a dossier already
+    (`known_keys`, kept up to date here) or it is no name (too short, too long, generic).
+    Whether it was added."""
+    key = name_key(name)
+    if len(name) < 4 or len(name) > 200 or key in GENERIC_NAMES:
+        return False
+    if key in known_keys or key in {name_key(dossier.title), name_key(dossier.short_name)}:
+        return False
+    DossierAlias.objects.create(dossier=dossier, alias=name)
+    known_keys.add(key)
+    return True
+
+
 class Acceptance:
     """One run of accepting: remembers what it created so the summary can count it."""
 
@@ -280,20 +299,12 @@ class Acceptance:
         return self.dossiers_by_slug[slug]
 
     def learn_alias(self, dossier, name):
-        """Keep `name` as an alias of `dossier` when no spelling of it names a dossier yet: an
-        editor has said that this name means this file."""
-        key = name_key(name)
-        if len(name) < 4 or len(name) > 200 or key in GENERIC_NAMES:
-            return
+        """Keep `name` as an alias of `dossier`: an editor has said that this name means this
+        file."""
         if self.alias_keys is None:  # every alias once, not a query per mention
-            self.alias_keys = {
-                name_key(alias) for alias in DossierAlias.objects.values_list("alias", flat=True)
-            }
-        if key in self.alias_keys or key in {name_key(dossier.title), name_key(dossier.short_name)}:
-            return
-        DossierAlias.objects.create(dossier=dossier, alias=name)
-        self.alias_keys.add(key)
-        self.count("aliases", True)
+            self.alias_keys = known_alias_keys()
+        if learn_alias(dossier, name, self.alias_keys):
+            self.count("aliases", True)
 
     def save_mention(self, proposal):
         if self.meeting is None:

@@ -30,17 +30,13 @@ class Command(BaseCommand):
 
 def add_learned_aliases(path=LEARNED_ALIASES):
     """The names under which the import corpus's development half mentions seed dossiers, as
-    an editor accepting those mentions would have taught the app. Added by name, not by primary
-    key, so that a database whose editors have added aliases of their own keeps them; an alias
-    that already names a dossier, in any case, is left as it is. Returns how many were added."""
-    from dossiers.models import Dossier, DossierAlias
+    an editor accepting those mentions would have taught the app: added by name, as the
+    importer's acceptance adds them, not by primary key, so that a database whose editors have
+    added aliases of their own keeps them. Returns how many were added."""
+    from dossiers.importing.accept import known_alias_keys, learn_alias
+    from dossiers.models import Dossier
 
-    added = 0
-    for row in json.loads(path.read_text(encoding="utf-8")):
-        if DossierAlias.objects.filter(alias__iexact=row["alias"]).exists():
-            continue
-        DossierAlias.objects.create(
-            dossier=Dossier.objects.get(slug=row["dossier"]), alias=row["alias"]
-        )
-        added += 1
-    return added
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    dossiers = Dossier.objects.in_bulk([row["dossier"] for row in rows], field_name="slug")
+    known = known_alias_keys()
+    return sum(learn_alias(dossiers[row["dossier"]], row["alias"], known) for row in rows)
