@@ -45,6 +45,12 @@ class Segment:
     text: str
     section: int  # index of the heading segment that opens its section; -1 before any
 
+    @property
+    def is_format_line(self):
+        """An annotated agenda's line under an item that says what the Council is to do with it
+        ("= Algemene oriëntatie"): part of the item, not a heading of its own."""
+        return self.kind == HEADING and self.text.startswith("=")
+
 
 @dataclass(frozen=True)
 class Found:
@@ -90,10 +96,11 @@ def segments(source):
     for kind, group in _groups(kinds, contents, spans):
         start, end = group[0][0], group[-1][1]
         if kind == HEADING and end - start <= _HEADING_MAX:
-            # An agenda's format line ("= Algemene oriëntatie") belongs to its item.
-            if not text.startswith("=", start):
-                section = len(found)
-            found.append(Segment(HEADING, start, end, text[start:end], section))
+            heading = Segment(HEADING, start, end, text[start:end], len(found))
+            if heading.is_format_line:
+                heading = dataclasses.replace(heading, section=section)
+            section = heading.section
+            found.append(heading)
             continue
         if kind == FOOTNOTE:
             number = _FOOTNOTE_START.match(text, start)
@@ -690,11 +697,6 @@ _BAG_STOPWORDS = frozenset(
 )
 _BAG_MIN_WORDS = 3  # fewer words find too much
 _MIN_PART = 4  # letters of each word a compound is split into
-# The stems of the words that say what kind of act a name is, not what it is about.
-_KIND_STEMS = frozenset(
-    {"verorden", "richtlijn", "besluit", "kaderbesluit", "raadsbesluit", "aanbevel", "conclusie"}
-    | {"raadsconclusie", "mededel", "commissiemededel", "uitvoeringsbesluit", "voorstell"}
-)
 _BAG_WINDOW = 10  # the words must stand within this many words of each other
 _WORD = re.compile(r"[^\W\d_]+")
 _SUFFIXES = ("ingen", "ing", "en", "e", "s")
@@ -1147,8 +1149,11 @@ class DossierMatcher:
                 name_start = match.start("name")
                 name = _TRAILING_WORDS.sub("", text[name_start : match.end("name")])
                 name_end = name_start + len(name)
-                if "particle" in pattern.groupindex and match.group("particle"):
-                    name = name.replace(match.group("particle"), "", 1)
+                if match.groupdict().get("particle"):  # "Raadsconclusies [aan] over ..."
+                    name = (
+                        text[name_start : match.start("particle")]
+                        + text[match.end("particle") : name_end]
+                    )
                 found.append(Found(None, name, name_start, name_end, confidence))
         return found
 
@@ -1518,6 +1523,13 @@ _INSTRUMENT_WORDS = (
     ("overeenkomst", "overeenkomst"),
     ("pact", "pakket"),
     ("pakket", "pakket"),
+)
+
+
+# The stems of the words that say what kind of act a name is, not what it is about.
+_KIND_STEMS = bag_of_words(
+    " ".join(head for head, _kind in _INSTRUMENT_WORDS)
+    + " kaderbesluit raadsbesluit uitvoeringsbesluit commissiemededeling voorstellen"
 )
 
 

@@ -492,7 +492,7 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
     types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
     proposals, weak, previous_hits, previous_date = [], [], [], None
     for index, segment in enumerate(document.segments):
-        if segment.kind == HEADING and _FORMAT_LINE.match(segment.text):
+        if segment.is_format_line:
             proposals += _format_line_events(document, index, types, meeting_date)
         if segment.kind != SENTENCE or _is_fiche_list(segment.text):
             previous_hits, previous_date = [], None
@@ -570,6 +570,8 @@ def _format_line_events(document, index, types, meeting_date):
     """The stage a format line foresees at the meeting for the file its agenda item names."""
     segment = document.segments[index]
     match = _FORMAT_LINE.match(segment.text)
+    if match is None:  # "= Werksessie", "= Uitwisseling van standpunten": no step of a file
+        return []
     foreseen = _FORMAT_STAGES[match.lastgroup]
     events = []
     for item in _fallback(document, index, types):
@@ -874,8 +876,8 @@ def _fallback(document, index, types):
         previous = document.segments[earlier]
         if previous.section != segment.section:
             break
-        if previous.kind == HEADING and not previous.text.startswith("="):
-            break  # an agenda item's format line is part of it, not a new heading
+        if previous.kind == HEADING and not previous.is_format_line:
+            break
         if previous.kind != SENTENCE:
             continue
         looked += 1
