@@ -360,6 +360,34 @@ def test_a_single_candidate_with_another_text_is_not_taken_for_the_chamber_s(see
     assert Commitment.objects.get(chamber_number="TZ202402-998").debate == koekkoek.debate
 
 
+def test_a_commitment_of_a_debate_not_on_the_council_is_matched_to_the_editors(seeded):
+    """Brekelmans's commitment in the legislative consultation on the asylum budget of
+    29 January 2024 is curated (commitment 8, debate 4): the chamber's record of it, under the
+    chamber's own subject, is that one, not a second commitment in a second debate."""
+    item = _items()[KOEKKOEK]
+    budget = _as(
+        item.debate,
+        number="2024A00123",
+        kind="Wetgevingsoverleg",
+        subject="Begroting Justitie en Veiligheid 2024 (asiel en migratie)",
+        date=datetime.date(2024, 1, 29),
+        committee="",
+    )
+    chamber = _as(
+        item,
+        number="TZ202401-555",
+        member="Brekelmans",
+        status="Afgedaan",
+        debate=budget,
+        text="De Kamer informeren over het vormen van kopgroepen met andere lidstaten voor het "
+        "aangaan van migratiepartnerschappen.",
+    )
+    commitments, debates = Commitment.objects.count(), Debate.objects.count()
+    assert write_commitment(chamber) == "unchanged"
+    assert Commitment.objects.get(pk=8).chamber_number == "TZ202401-555"
+    assert (Commitment.objects.count(), Debate.objects.count()) == (commitments, debates)
+
+
 def test_a_commitment_of_another_debate_that_day_is_not_taken_for_the_chamber_s(seeded):
     """The same words to the same member, but in the day's question hour: not the commitment
     the editors recorded from the committee debate."""
