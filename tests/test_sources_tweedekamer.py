@@ -30,6 +30,7 @@ from dossiers.sources.sync import (
     SyncProblem,
     accept_proposal,
     dismiss_proposal,
+    last_success,
     sync_tweede_kamer,
     write_commitment,
 )
@@ -188,6 +189,15 @@ def test_the_next_sync_asks_only_for_what_changed_since_the_last(seeded, fake_so
     ]
     asked = first_pages[-1]["$filter"]
     assert f"GewijzigdOp ge {first.started_at:%Y-%m-%dT%H:%M:%S}" in asked
+
+
+def test_the_last_success_is_read_in_one_query(db, django_assert_num_queries):
+    succeeded = SourceSync.objects.create(source=Source.TWEEDE_KAMER, succeeded=True)
+    SourceSync.objects.create(source=Source.TWEEDE_KAMER)  # failed since
+    SourceSync.objects.create(source=Source.EUROPEAN_PARLIAMENT, succeeded=True)
+    with django_assert_num_queries(1):
+        assert last_success(Source.TWEEDE_KAMER) == succeeded.started_at
+    assert last_success(Source.OFFICIAL_PUBLICATIONS) is None
 
 
 def test_a_record_only_the_sync_wrote_follows_the_chamber(seeded, fake_sources):

@@ -101,7 +101,7 @@ def recorded(source):
 
 def last_success(source):
     """When the last successful run of `source` started, or None."""
-    sync, _last_run = SourceSync.objects.latest_per_source()[source]
+    sync = SourceSync.objects.filter(source=source, succeeded=True).first()  # newest first
     return sync.started_at if sync else None
 
 
