@@ -61,6 +61,17 @@ def _as(item, **fields):
     return type(item)(**{**item.__dict__, **fields})
 
 
+def _curated_new(fake_sources, editor):
+    """The sync's new commitment, then edited by an editor: curated."""
+    serve_tweede_kamer(fake_sources)
+    _sync()
+    commitment = Commitment.objects.get(chamber_number=NEW)
+    commitment.text = "De redacteur schreef dit."
+    commitment._history_user = editor
+    commitment.save()
+    return commitment
+
+
 # -- reading the answers ----------------------------------------------------------------------
 
 
@@ -203,23 +214,15 @@ def test_the_last_success_is_read_in_one_query(db, django_assert_num_queries):
 def test_a_record_only_the_sync_wrote_follows_the_chamber(seeded, fake_sources):
     serve_tweede_kamer(fake_sources)
     _sync()
-    item = _items()[NEW]
-    changed = type(item)(**{**item.__dict__, "text": "Voorbeeld (geconstrueerd): nieuwe tekst."})
+    changed = _as(_items()[NEW], text="Voorbeeld (geconstrueerd): nieuwe tekst.")
     assert write_commitment(changed) == "updated"
     assert Commitment.objects.get(chamber_number=NEW).text == changed.text
     assert not SourceProposal.objects.filter(commitment__chamber_number=NEW).exists()
 
 
 def test_what_an_editor_changed_is_kept_and_the_difference_proposed(seeded, fake_sources, editor):
-    serve_tweede_kamer(fake_sources)
-    _sync()
-    commitment = Commitment.objects.get(chamber_number=NEW)
-    commitment.text = "De redacteur schreef dit."
-    commitment._history_user = editor
-    commitment.save()
-
-    item = _items()[NEW]
-    changed = type(item)(**{**item.__dict__, "text": "Voorbeeld (geconstrueerd): nieuwe tekst."})
+    commitment = _curated_new(fake_sources, editor)
+    changed = _as(_items()[NEW], text="Voorbeeld (geconstrueerd): nieuwe tekst.")
     assert write_commitment(changed) == "proposed"
     commitment.refresh_from_db()
     assert commitment.text == "De redacteur schreef dit."
@@ -252,8 +255,7 @@ def test_a_dismissed_proposal_leaves_the_record_and_is_not_made_again(seeded, fa
 def test_fulfilled_at_the_chamber_needs_the_fulfilling_document(seeded, fake_sources, editor):
     serve_tweede_kamer(fake_sources)
     _sync()
-    item = _items()[NEW]
-    fulfilled = type(item)(**{**item.__dict__, "status": "Afgedaan"})
+    fulfilled = _as(_items()[NEW], status="Afgedaan")
     assert write_commitment(fulfilled) == "proposed"
     commitment = Commitment.objects.get(chamber_number=NEW)
     assert commitment.status == Commitment.Status.OPEN
@@ -478,17 +480,6 @@ def test_accepting_open_again_clears_the_fulfilment(seeded, fake_sources, editor
 
 
 # -- proposals --------------------------------------------------------------------------------
-
-
-def _curated_new(fake_sources, editor):
-    """The sync's new commitment, then edited by an editor: curated."""
-    serve_tweede_kamer(fake_sources)
-    _sync()
-    commitment = Commitment.objects.get(chamber_number=NEW)
-    commitment.text = "De redacteur schreef dit."
-    commitment._history_user = editor
-    commitment.save()
-    return commitment
 
 
 def test_a_newer_difference_supersedes_the_pending_proposal(seeded, fake_sources, editor):
