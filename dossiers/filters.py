@@ -6,7 +6,16 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Commitment, CouncilMeeting, Dossier, Person, PolicyArea, Stage
+from .models import (
+    Commitment,
+    CouncilMeeting,
+    Dossier,
+    Person,
+    PolicyArea,
+    Source,
+    SourceProposal,
+    Stage,
+)
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
@@ -98,4 +107,19 @@ class MeetingFilter(django_filters.FilterSet):
 
     class Meta:
         model = CouncilMeeting
+        fields = []
+
+
+class SourceProposalFilter(django_filters.FilterSet):
+    """The official sources' proposals of one source (?bron=)."""
+
+    bron = django_filters.ChoiceFilter(
+        label=_("source"),
+        field_name="source",
+        choices=Source.choices,
+        empty_label=_("every source"),
+    )
+
+    class Meta:
+        model = SourceProposal
         fields = []

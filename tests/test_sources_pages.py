@@ -19,6 +19,7 @@ from dossiers.models import (
     StageEvent,
 )
 from dossiers.sources import officielebekendmakingen
+from dossiers.views import sources as sources_views
 
 from .source_fakes import SRU, TK_ROOT, query_of, serve_europarl, serve_tweede_kamer
 
@@ -161,11 +162,27 @@ def test_the_proposals_are_filtered_by_source(editor_client, seeded, procedure_d
     assert "1 voorstel te beoordelen" in html
     assert "Nederlandse migratie-inzet in Egypte" in html
     assert str(procedure_dossier) not in html.split("<h1>")[1]
+    assert '<option value="tweedekamer" selected>' in html
     assert "?bron=tweedekamer&amp;page=" not in html  # one page: no page links
-    assert (
-        "2 voorstellen te beoordelen"
-        in editor_client.get(PROPOSALS, {"bron": "x"}).content.decode()
-    )
+    # A source the app does not know: every proposal, and the filter says why.
+    html = editor_client.get(PROPOSALS, {"bron": "x"}).content.decode()
+    assert "2 voorstellen te beoordelen" in html
+    assert 'class="error" role="alert">Selecteer een geldige keuze' in html
+
+
+def test_the_pages_of_one_source_keep_the_source(
+    editor_client, seeded, procedure_dossier, monkeypatch
+):
+    monkeypatch.setattr(sources_views, "PROPOSALS_PER_PAGE", 1)
+    for key in "abc":
+        _stage_proposal(procedure_dossier, key)
+    html = editor_client.get(PROPOSALS, {"bron": "europarl", "page": "2"}).content.decode()
+    assert "pagina 2 van 3" in html
+    assert 'href="?bron=europarl&amp;page=1"' in html
+    assert 'href="?bron=europarl&amp;page=3"' in html
+    # A decision made here comes back here.
+    decide = reverse("dossiers:proposal_decide", args=[SourceProposal.objects.all()[1].pk])
+    assert f'action="{decide}?bron=europarl&amp;page=2"' in html
 
 
 def test_fulfilled_at_the_chamber_is_ticked_off_not_accepted(editor_client, seeded):

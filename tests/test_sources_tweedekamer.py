@@ -30,6 +30,7 @@ from dossiers.sources.sync import (
     SyncProblem,
     accept_proposal,
     dismiss_proposal,
+    last_success,
     sync_tweede_kamer,
     write_commitment,
 )
@@ -58,6 +59,17 @@ def _sync(lines=None):
 def _as(item, **fields):
     """The chamber's record `item` with other values."""
     return type(item)(**{**item.__dict__, **fields})
+
+
+def _curated_new(fake_sources, editor):
+    """The sync's new commitment, then edited by an editor: curated."""
+    serve_tweede_kamer(fake_sources)
+    _sync()
+    commitment = Commitment.objects.get(chamber_number=NEW)
+    commitment.text = "De redacteur schreef dit."
+    commitment._history_user = editor
+    commitment.save()
+    return commitment
 
 
 # -- reading the answers ----------------------------------------------------------------------
@@ -190,26 +202,27 @@ def test_the_next_sync_asks_only_for_what_changed_since_the_last(seeded, fake_so
     assert f"GewijzigdOp ge {first.started_at:%Y-%m-%dT%H:%M:%S}" in asked
 
 
+def test_the_last_success_is_read_in_one_query(db, django_assert_num_queries):
+    succeeded = SourceSync.objects.create(source=Source.TWEEDE_KAMER, succeeded=True)
+    SourceSync.objects.create(source=Source.TWEEDE_KAMER)  # failed since
+    SourceSync.objects.create(source=Source.EUROPEAN_PARLIAMENT, succeeded=True)
+    with django_assert_num_queries(1):
+        assert last_success(Source.TWEEDE_KAMER) == succeeded.started_at
+    assert last_success(Source.OFFICIAL_PUBLICATIONS) is None
+
+
 def test_a_record_only_the_sync_wrote_follows_the_chamber(seeded, fake_sources):
     serve_tweede_kamer(fake_sources)
     _sync()
-    item = _items()[NEW]
-    changed = type(item)(**{**item.__dict__, "text": "Voorbeeld (geconstrueerd): nieuwe tekst."})
+    changed = _as(_items()[NEW], text="Voorbeeld (geconstrueerd): nieuwe tekst.")
     assert write_commitment(changed) == "updated"
     assert Commitment.objects.get(chamber_number=NEW).text == changed.text
     assert not SourceProposal.objects.filter(commitment__chamber_number=NEW).exists()
 
 
 def test_what_an_editor_changed_is_kept_and_the_difference_proposed(seeded, fake_sources, editor):
-    serve_tweede_kamer(fake_sources)
-    _sync()
-    commitment = Commitment.objects.get(chamber_number=NEW)
-    commitment.text = "De redacteur schreef dit."
-    commitment._history_user = editor
-    commitment.save()
-
-    item = _items()[NEW]
-    changed = type(item)(**{**item.__dict__, "text": "Voorbeeld (geconstrueerd): nieuwe tekst."})
+    commitment = _curated_new(fake_sources, editor)
+    changed = _as(_items()[NEW], text="Voorbeeld (geconstrueerd): nieuwe tekst.")
     assert write_commitment(changed) == "proposed"
     commitment.refresh_from_db()
     assert commitment.text == "De redacteur schreef dit."
@@ -242,8 +255,7 @@ def test_a_dismissed_proposal_leaves_the_record_and_is_not_made_again(seeded, fa
 def test_fulfilled_at_the_chamber_needs_the_fulfilling_document(seeded, fake_sources, editor):
     serve_tweede_kamer(fake_sources)
     _sync()
-    item = _items()[NEW]
-    fulfilled = type(item)(**{**item.__dict__, "status": "Afgedaan"})
+    fulfilled = _as(_items()[NEW], status="Afgedaan")
     assert write_commitment(fulfilled) == "proposed"
     commitment = Commitment.objects.get(chamber_number=NEW)
     assert commitment.status == Commitment.Status.OPEN
@@ -360,6 +372,34 @@ def test_a_single_candidate_with_another_text_is_not_taken_for_the_chamber_s(see
     assert Commitment.objects.get(chamber_number="TZ202402-998").debate == koekkoek.debate
 
 
+def test_a_commitment_of_a_debate_not_on_the_council_is_matched_to_the_editors(seeded):
+    """Brekelmans's commitment in the legislative consultation on the asylum budget of
+    29 January 2024 is curated (commitment 8, debate 4): the chamber's record of it, under the
+    chamber's own subject, is that one, not a second commitment in a second debate."""
+    item = _items()[KOEKKOEK]
+    budget = _as(
+        item.debate,
+        number="2024A00123",
+        kind="Wetgevingsoverleg",
+        subject="Begroting Justitie en Veiligheid 2024 (asiel en migratie)",
+        date=datetime.date(2024, 1, 29),
+        committee="",
+    )
+    chamber = _as(
+        item,
+        number="TZ202401-555",
+        member="Brekelmans",
+        status="Afgedaan",
+        debate=budget,
+        text="De Kamer informeren over het vormen van kopgroepen met andere lidstaten voor het "
+        "aangaan van migratiepartnerschappen.",
+    )
+    commitments, debates = Commitment.objects.count(), Debate.objects.count()
+    assert write_commitment(chamber) == "unchanged"
+    assert Commitment.objects.get(pk=8).chamber_number == "TZ202401-555"
+    assert (Commitment.objects.count(), Debate.objects.count()) == (commitments, debates)
+
+
 def test_a_commitment_of_another_debate_that_day_is_not_taken_for_the_chamber_s(seeded):
     """The same words to the same member, but in the day's question hour: not the commitment
     the editors recorded from the committee debate."""
@@ -440,17 +480,6 @@ def test_accepting_open_again_clears_the_fulfilment(seeded, fake_sources, editor
 
 
 # -- proposals --------------------------------------------------------------------------------
-
-
-def _curated_new(fake_sources, editor):
-    """The sync's new commitment, then edited by an editor: curated."""
-    serve_tweede_kamer(fake_sources)
-    _sync()
-    commitment = Commitment.objects.get(chamber_number=NEW)
-    commitment.text = "De redacteur schreef dit."
-    commitment._history_user = editor
-    commitment.save()
-    return commitment
 
 
 def test_a_newer_difference_supersedes_the_pending_proposal(seeded, fake_sources, editor):

@@ -19,6 +19,7 @@ from collections import Counter
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -100,7 +101,7 @@ def recorded(source):
 
 def last_success(source):
     """When the last successful run of `source` started, or None."""
-    sync, _last_run = SourceSync.objects.latest_per_source()[source]
+    sync = SourceSync.objects.filter(source=source, succeeded=True).first()  # newest first
     return sync.started_at if sync else None
 
 
@@ -477,14 +478,14 @@ def _same_commitment(item):
     made in the same debate, to the same member, with a text clearly the nearest to the
     chamber's. None when there is no such one: a record is better added twice than linked to
     another promise."""
-    debate = _find_debate(item.debate) if item.debate else None
-    if debate is None:
+    same_debate = _same_debate(item.debate) if item.debate else Q()
+    if not same_debate:
         return None
     member = item.member.lower()
     candidates = [
         commitment
         for commitment in Commitment.objects.filter(
-            chamber_number="", debate=debate
+            same_debate, chamber_number=""
         ).prefetch_related("members")
         if {m.name.lower() for m in commitment.members.all()} == ({member} if member else set())
     ]
@@ -507,6 +508,24 @@ SAME_TEXT_MARGIN = 0.15
 
 def _similarity(a, b):
     return difflib.SequenceMatcher(None, a.lower().split(), b.lower().split()).ratio()
+
+
+def _same_debate(item):
+    """Q of the commitments made in what may be the chamber's activity: the Debate with its
+    number, or an editor's record of that day and kind without one. Unlike _find_debate,
+    whatever the subject: the member and the text then tell the commitment, so a debate on
+    asylum is found as well as one on the JBZ-Raad."""
+    same_debate = Q()
+    if item.number:
+        same_debate |= Q(debate__chamber_number=item.number)
+    if item.date:
+        same_debate |= Q(
+            debate__chamber_number="",
+            debate__date=item.date,
+            debate__kind=_debate_kind(item.kind),
+            debate__chamber="TK",
+        )
+    return same_debate
 
 
 def _find_debate(item):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..filters import SourceProposalFilter
 from ..models import Source, SourceProposal, SourceSync
 from ..sources.sync import accept_proposal, dismiss_proposal, needs_fulfilling_document
 
@@ -54,26 +55,16 @@ def _list_state(params):
 def proposal_list(request):
     """What the sources propose that no editor has decided on yet, newest first; ?bron= shows
     one source's."""
-    state = _list_state(request.GET)
-    proposals = SourceProposal.objects.pending().select_related(
-        "dossier", "commitment__debate", "commitment__made_by", "commitment__due_meeting"
+    filterset = SourceProposalFilter(
+        request.GET or None,
+        queryset=SourceProposal.objects.pending().select_related(
+            "dossier", "commitment__debate", "commitment__made_by", "commitment__due_meeting"
+        ),
     )
-    if "bron" in state:
-        proposals = proposals.filter(source=state["bron"])
-    page = Paginator(proposals, PROPOSALS_PER_PAGE).get_page(state.get("page"))
+    page = Paginator(filterset.qs, PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
     for proposal in page:
         proposal.needs_document = needs_fulfilling_document(proposal)
-    return render(
-        request,
-        "dossiers/sources/proposals.html",
-        {
-            "page": page,
-            "sources": Source.choices,
-            "source": state.get("bron", ""),
-            "source_query": urlencode({"bron": state["bron"]}) if "bron" in state else "",
-            "list_query": urlencode(state),
-        },
-    )
+    return render(request, "dossiers/sources/proposals.html", {"page": page, "filter": filterset})
 
 
 @require_POST
