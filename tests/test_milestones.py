@@ -203,3 +203,37 @@ def test_the_timeline_gives_a_step_two_documents_state_once_with_both_sources(
     assert [document.pk for document, _ in entry.more_sources] == [5]
     html = response.content.decode()
     assert "Een grote groep lidstaten verwelkomde het Raadsbesluit van december jl." in html
+
+
+# -- an expected step is off the start page once a document known on its day reports it -------
+
+
+def _report_the_pacts_coreper_agreement(date, reported_on):
+    """An actual Coreper agreement of the Pact (expected for February 2024), from a letter."""
+    letter = ParliamentaryDocument.objects.create(
+        dossier_number="32317", sub_number="899", session_year="2023-2024", date=reported_on
+    )
+    return StageEvent.objects.create(
+        dossier=Dossier.objects.get(slug="asiel-en-migratiepact"),
+        stage=Stage.COREPER_ENDORSEMENT,
+        date=date,
+        source_document=letter,
+    )
+
+
+def _expects_the_pacts_coreper_agreement(day):
+    return ("asiel-en-migratiepact", Stage.COREPER_ENDORSEMENT) in {
+        (event.dossier.slug, event.stage)
+        for event in expected_milestones(day, day + datetime.timedelta(days=60), 25)
+    }
+
+
+def test_a_step_reported_only_by_a_later_document_is_still_expected_on_an_earlier_day(seeded):
+    _report_the_pacts_coreper_agreement(d(2024, 1, 30), reported_on=d(2024, 2, 20))
+    assert _expects_the_pacts_coreper_agreement(d(2024, 2, 1))
+    assert not _expects_the_pacts_coreper_agreement(d(2024, 2, 21))
+
+
+def test_a_step_reported_without_its_date_is_no_longer_expected(seeded):
+    _report_the_pacts_coreper_agreement(None, reported_on=d(2024, 1, 31))
+    assert not _expects_the_pacts_coreper_agreement(d(2024, 2, 1))

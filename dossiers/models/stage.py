@@ -62,12 +62,13 @@ class StageEventQuerySet(models.QuerySet):
         return self.order_by(models.F("date").asc(nulls_last=True), "stage", "id")
 
     def not_reached(self, on=None):
-        """Expected events whose stage their dossier has not actually reached (by `on`)."""
+        """Expected events whose stage their dossier has not actually reached (as the
+        documents known on `on` tell: a step they report without its date is reached)."""
         reached = StageEvent.objects.actual().filter(
             dossier=models.OuterRef("dossier"), stage=models.OuterRef("stage")
         )
         if on is not None:
-            reached = reached.filter(date__lte=on)
+            reached = reached.known_on(on).filter(models.Q(date__lte=on) | models.Q(date=None))
         return self.exclude(models.Exists(reached))
 
     def known_on(self, day):
