@@ -83,6 +83,28 @@ def test_a_quarter_is_certain_once_it_is_over_or_reported(seeded):
     assert quarter in StageEvent.objects.certain_by(d(2024, 2, 1))
 
 
+@pytest.mark.parametrize(
+    ("start", "precision", "last_day"),
+    [
+        (d(2024, 3, 1), Precision.MONTH, d(2024, 3, 31)),  # after the 29 days of February
+        (d(2024, 5, 1), Precision.MONTH, d(2024, 5, 31)),  # after the 30 days of April
+        (d(2023, 10, 1), Precision.QUARTER, d(2023, 12, 31)),  # Q4 after September's 30
+        (d(2024, 1, 1), Precision.YEAR, d(2024, 12, 31)),
+    ],
+)
+def test_a_period_is_certain_on_its_last_day_and_not_the_day_before(
+    seeded, start, precision, last_day
+):
+    event = StageEvent.objects.create(
+        dossier=Dossier.objects.get(slug="csam-verordening"),
+        stage=Stage.TRILOGUES,
+        date=start,
+        precision=precision,
+    )
+    assert event not in StageEvent.objects.certain_by(last_day - datetime.timedelta(days=1))
+    assert event in StageEvent.objects.certain_by(last_day)
+
+
 def test_what_an_undated_report_says_is_known_once_its_council_has_met(seeded):
     report = ParliamentaryDocument.objects.get(pk=5)  # 4-5 March 2024, undated
     assert report.date is None

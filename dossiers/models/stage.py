@@ -86,9 +86,10 @@ class StageEventQuerySet(models.QuerySet):
         it ("Q1 2024" only once the quarter is over), or a document dated by then reports
         them."""
         condition = models.Q(source_document__date__lte=day)
-        for precision, length in PERIOD_LENGTH.items():
-            last_start = day - length + datetime.timedelta(days=1)
-            condition |= models.Q(precision=precision, date__lte=last_start)
+        tomorrow = day + datetime.timedelta(days=1)
+        for precision in PERIOD_LENGTH:
+            # Every period that begins before the one tomorrow falls in has ended by `day`.
+            condition |= models.Q(precision=precision, date__lt=period_start(tomorrow, precision))
         return self.filter(condition)
 
     def overlapping(self, start, end):
