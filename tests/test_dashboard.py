@@ -6,7 +6,15 @@ import pytest
 from django.urls import reverse
 
 from dossiers.dates import Precision
-from dossiers.models import Commitment, Debate, Dossier, Stage, StageEvent
+from dossiers.models import (
+    Commitment,
+    CouncilMeeting,
+    Debate,
+    Dossier,
+    ParliamentaryDocument,
+    Stage,
+    StageEvent,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -96,16 +104,31 @@ def test_the_start_page_says_how_old_the_newest_data_is_and_links_to_that_day(
     seeded, reader_client
 ):
     response = reader_client.get(DASHBOARD, {"peildatum": "2026-12-07"})
-    # The JBZ-Raad of 4-5 March 2024, whose agenda and report are recorded (without a date).
-    assert response.context["newest_data"] == datetime.date(2024, 3, 5)
+    # The report of the JBZ-Raad of 4-5 March 2024 has no date: it is known from the day
+    # after that Council (StageEventQuerySet.known_on).
+    assert response.context["newest_data"] == datetime.date(2024, 3, 6)
     html = response.content.decode()
     notice = html.split('id="data-age"')[1].split("</p>")[0]
-    assert "De nieuwste gegevens in de tracker zijn van 5 maart 2024" in notice
-    assert 'href="?peildatum=2024-03-05"' in notice
-    # On that day the page has its data, and no notice.
-    on_the_day = reader_client.get(DASHBOARD, {"peildatum": "2024-03-05"})
+    assert "De nieuwste gegevens in de tracker zijn van 6 maart 2024" in notice
+    assert 'href="?peildatum=2024-03-06"' in notice
+    # On that day the page shows the newest data (the report's Council conclusions adopted on
+    # 5 March), and no notice.
+    on_the_day = reader_client.get(DASHBOARD, {"peildatum": "2024-03-06"})
     assert 'id="data-age"' not in on_the_day.content.decode()
-    assert on_the_day.context["next_meeting"] is not None
+    assert ("raadsconclusies-handvest-grondrechten-2024", Stage.COUNCIL_ADOPTION) in {
+        (event.dossier.slug, event.stage) for event in on_the_day.context["recent_changes"]
+    }
+
+
+def test_the_meeting_of_a_dated_document_does_not_make_the_data_newer(db):
+    meeting = CouncilMeeting.objects.create(
+        start_date=datetime.date(2024, 3, 4), end_date=datetime.date(2024, 3, 5)
+    )
+    agenda = ParliamentaryDocument.objects.create(
+        title="Geannoteerde agenda", date=datetime.date(2024, 2, 20)
+    )
+    agenda.meetings.add(meeting)
+    assert ParliamentaryDocument.objects.newest_date() == datetime.date(2024, 2, 20)
 
 
 def test_an_empty_tracker_says_so(db, reader_client):

@@ -88,13 +88,15 @@ def test_the_session_year_begins_on_prinsjesdag(day, session_year):
     assert session_year_on(day) == session_year
 
 
-def test_a_session_year_that_does_not_fit_the_date_is_refused():
-    paper = ParliamentaryDocument(
-        dossier_number="32317",
-        sub_number="853",
-        session_year="2022-2023",
-        date=datetime.date(2023, 10, 9),
+def _paper(sub_number, date, session_year=""):
+    """An unsaved Kamerstuk of dossier 32 317."""
+    return ParliamentaryDocument(
+        dossier_number="32317", sub_number=sub_number, session_year=session_year, date=date
     )
+
+
+def test_a_session_year_that_does_not_fit_the_date_is_refused():
+    paper = _paper("853", datetime.date(2023, 10, 9), "2022-2023")
     with pytest.raises(ValidationError) as refused:
         paper.full_clean()
     assert refused.value.message_dict["session_year"] == [
@@ -103,19 +105,11 @@ def test_a_session_year_that_does_not_fit_the_date_is_refused():
 
 
 def test_a_letter_dated_just_before_prinsjesdag_may_be_printed_in_the_new_year():
-    paper = ParliamentaryDocument(
-        dossier_number="32317",
-        sub_number="850",
-        session_year="2023-2024",
-        date=datetime.date(2023, 9, 14),
-    )
-    paper.full_clean()
+    _paper("850", datetime.date(2023, 9, 14), "2023-2024").full_clean()
 
 
 def test_a_dated_kamerstuk_without_session_year_gets_it_from_its_date():
-    paper = ParliamentaryDocument(
-        dossier_number="32317", sub_number="866", date=datetime.date(2023, 12, 15)
-    )
+    paper = _paper("866", datetime.date(2023, 12, 15))
     paper.full_clean()
     assert paper.session_year == "2023-2024"
     assert paper.citation == "Kamerstukken II 2023/24, 32 317, nr. 866"

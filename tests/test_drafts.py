@@ -82,6 +82,22 @@ def test_a_footnote_is_a_real_word_footnote():
     assert paragraphs(data) == ["Eerste feit.", "Tweede feit."]
 
 
+def test_a_control_character_from_a_pdf_does_not_break_the_draft():
+    """Text read from a PDF may keep a stray control character, which XML cannot hold."""
+    word = WordDocument("Test")
+    line = word.paragraph("Coreper\x02 stemde in.", label="Fase\x0b: ")
+    word.footnote(
+        line, "Kamerstukken II 2023/24, 32 317, nr. 867: \u201cCoreper\x07 stemde in\u201d"
+    )
+    word.table(["kop\x01"], [["cel\x1f"]])
+    data = word.to_bytes()
+    assert paragraphs(data) == ["Fase: Coreper stemde in."]
+    assert footnotes(data) == {
+        1: "Kamerstukken II 2023/24, 32 317, nr. 867: \u201cCoreper stemde in\u201d"
+    }
+    assert tables(data) == [[["kop"], ["cel"]]]
+
+
 def test_the_annotated_agenda_follows_the_council_agenda(sample, round_before):
     data = annotated_agenda_docx(meeting_draft(sample["meeting"]))
     text = paragraphs(data)

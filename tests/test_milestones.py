@@ -83,6 +83,28 @@ def test_a_quarter_is_certain_once_it_is_over_or_reported(seeded):
     assert quarter in StageEvent.objects.certain_by(d(2024, 2, 1))
 
 
+@pytest.mark.parametrize(
+    ("start", "precision", "last_day"),
+    [
+        (d(2024, 3, 1), Precision.MONTH, d(2024, 3, 31)),  # after the 29 days of February
+        (d(2024, 5, 1), Precision.MONTH, d(2024, 5, 31)),  # after the 30 days of April
+        (d(2023, 10, 1), Precision.QUARTER, d(2023, 12, 31)),  # Q4 after September's 30
+        (d(2024, 1, 1), Precision.YEAR, d(2024, 12, 31)),
+    ],
+)
+def test_a_period_is_certain_on_its_last_day_and_not_the_day_before(
+    seeded, start, precision, last_day
+):
+    event = StageEvent.objects.create(
+        dossier=Dossier.objects.get(slug="csam-verordening"),
+        stage=Stage.TRILOGUES,
+        date=start,
+        precision=precision,
+    )
+    assert event not in StageEvent.objects.certain_by(last_day - datetime.timedelta(days=1))
+    assert event in StageEvent.objects.certain_by(last_day)
+
+
 def test_what_an_undated_report_says_is_known_once_its_council_has_met(seeded):
     report = ParliamentaryDocument.objects.get(pk=5)  # 4-5 March 2024, undated
     assert report.date is None
@@ -203,3 +225,37 @@ def test_the_timeline_gives_a_step_two_documents_state_once_with_both_sources(
     assert [document.pk for document, _ in entry.more_sources] == [5]
     html = response.content.decode()
     assert "Een grote groep lidstaten verwelkomde het Raadsbesluit van december jl." in html
+
+
+# -- an expected step is off the start page once a document known on its day reports it -------
+
+
+def _report_the_pacts_coreper_agreement(date, reported_on):
+    """An actual Coreper agreement of the Pact (expected for February 2024), from a letter."""
+    letter = ParliamentaryDocument.objects.create(
+        dossier_number="32317", sub_number="899", session_year="2023-2024", date=reported_on
+    )
+    return StageEvent.objects.create(
+        dossier=Dossier.objects.get(slug="asiel-en-migratiepact"),
+        stage=Stage.COREPER_ENDORSEMENT,
+        date=date,
+        source_document=letter,
+    )
+
+
+def _expects_the_pacts_coreper_agreement(day):
+    return ("asiel-en-migratiepact", Stage.COREPER_ENDORSEMENT) in {
+        (event.dossier.slug, event.stage)
+        for event in expected_milestones(day, day + datetime.timedelta(days=60), 25)
+    }
+
+
+def test_a_step_reported_only_by_a_later_document_is_still_expected_on_an_earlier_day(seeded):
+    _report_the_pacts_coreper_agreement(d(2024, 1, 30), reported_on=d(2024, 2, 20))
+    assert _expects_the_pacts_coreper_agreement(d(2024, 2, 1))
+    assert not _expects_the_pacts_coreper_agreement(d(2024, 2, 21))
+
+
+def test_a_step_reported_without_its_date_is_no_longer_expected(seeded):
+    _report_the_pacts_coreper_agreement(None, reported_on=d(2024, 1, 31))
+    assert not _expects_the_pacts_coreper_agreement(d(2024, 2, 1))

@@ -91,7 +91,7 @@ def test_a_quarter_after_the_newest_data_says_so_and_links_to_the_quarter_with_d
         reverse("dossiers:quarterly_overview", args=[2026, 4])
     ).content.decode()
     notice = html.split('id="data-age"')[1].split("</p>")[0]
-    assert "De nieuwste gegevens in de tracker zijn van 5 maart 2024" in notice
+    assert "De nieuwste gegevens in de tracker zijn van 6 maart 2024" in notice
     assert reverse("dossiers:quarterly_overview", args=[2024, 1]) in notice
     with_data = reader_client.get(reverse("dossiers:quarterly_overview", args=[2024, 1]))
     assert 'id="data-age"' not in with_data.content.decode()

@@ -180,18 +180,15 @@ def _commitments_of_round(meeting, previous, following):
     Older ones are on the rappel list, not in this round."""
     start = _round_start(meeting, previous)
     end = following.start_date if following else meeting.end_date + ROUND_WITHOUT_NEXT_MEETING
-    mode = Commitment.FulfilmentMode
-    one_off_due = ~Q(fulfilment_mode=mode.STANDING) & (
+    open_commitments = _commitments().open()
+    due_in_round = open_commitments.one_off().filter(
         Q(due_meeting=meeting) | Q(due_meeting=None, due_date__gt=start, due_date__lt=end)
     )
-    commitments = (
-        _commitments()
-        .open()
-        .filter(one_off_due | Q(fulfilment_mode=mode.STANDING))
-        .order_by(F("due_date").asc(nulls_last=True), "subject")
+    commitments = (due_in_round | open_commitments.standing()).order_by(
+        F("due_date").asc(nulls_last=True), "subject"
     )
     due, standing = [], []
     for commitment in commitments:
-        is_standing = commitment.fulfilment_mode == mode.STANDING
+        is_standing = commitment.fulfilment_mode == Commitment.FulfilmentMode.STANDING
         (standing if is_standing else due).append(commitment)
     return due, standing

@@ -13,6 +13,7 @@ python-docx opens, styles and saves the document; two things are done here in it
 """
 
 import io
+import re
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -40,10 +41,15 @@ FOOTNOTE_SIZE = Pt(8)
 _SUPERSCRIPT = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
 
 
+# Characters XML 1.0 cannot hold; text read from a PDF may keep one (the importer lets a few
+# control characters through), and a single one would fail the whole download.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _run(text, properties=""):
     return (
         f"<w:r>{'<w:rPr>' + properties + '</w:rPr>' if properties else ''}"
-        f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+        f'<w:t xml:space="preserve">{escape(_NOT_XML.sub("", text))}</w:t></w:r>'
     )
 
 

@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -47,18 +49,24 @@ class ParliamentaryDocumentQuerySet(models.QuerySet):
         return self.filter(document_type=ParliamentaryDocument.DocumentType.REPORT)
 
     def newest_date(self, on=None):
-        """How fresh the data is: the newest day (on or before `on`) a document is dated or
-        a Council it belongs to ended (a report without a date still tells of its Council)."""
+        """How fresh the data is: the newest day (on or before `on`) from which a document is
+        known, as StageEventQuerySet.known_on() has it: its date, or for a report without one
+        the day after its Council ended (so that the start page of that day shows it)."""
         dated = models.Q(date__isnull=False)
-        met = models.Q(meetings__end_date__isnull=False)
+        reported = models.Q(
+            date=None,
+            document_type=ParliamentaryDocument.DocumentType.REPORT,
+            meetings__end_date__isnull=False,
+        )
         if on is not None:
             dated &= models.Q(date__lte=on)
-            met &= models.Q(meetings__end_date__lte=on)
+            reported &= models.Q(meetings__end_date__lt=on)
         newest = self.aggregate(
             document=models.Max("date", filter=dated),
-            meeting=models.Max("meetings__end_date", filter=met),
+            council=models.Max("meetings__end_date", filter=reported),
         )
-        return max((day for day in newest.values() if day is not None), default=None)
+        council = newest["council"] and newest["council"] + datetime.timedelta(days=1)
+        return max((day for day in (newest["document"], council) if day), default=None)
 
 
 class ParliamentaryDocument(models.Model):

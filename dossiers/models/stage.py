@@ -62,12 +62,13 @@ class StageEventQuerySet(models.QuerySet):
         return self.order_by(models.F("date").asc(nulls_last=True), "stage", "id")
 
     def not_reached(self, on=None):
-        """Expected events whose stage their dossier has not actually reached (by `on`)."""
+        """Expected events whose stage their dossier has not actually reached (as the
+        documents known on `on` tell: a step they report without its date is reached)."""
         reached = StageEvent.objects.actual().filter(
             dossier=models.OuterRef("dossier"), stage=models.OuterRef("stage")
         )
         if on is not None:
-            reached = reached.filter(date__lte=on)
+            reached = reached.known_on(on).filter(models.Q(date__lte=on) | models.Q(date=None))
         return self.exclude(models.Exists(reached))
 
     def known_on(self, day):
@@ -85,9 +86,10 @@ class StageEventQuerySet(models.QuerySet):
         it ("Q1 2024" only once the quarter is over), or a document dated by then reports
         them."""
         condition = models.Q(source_document__date__lte=day)
-        for precision, length in PERIOD_LENGTH.items():
-            last_start = day - length + datetime.timedelta(days=1)
-            condition |= models.Q(precision=precision, date__lte=last_start)
+        tomorrow = day + datetime.timedelta(days=1)
+        for precision in PERIOD_LENGTH:
+            # Every period that begins before the one tomorrow falls in has ended by `day`.
+            condition |= models.Q(precision=precision, date__lt=period_start(tomorrow, precision))
         return self.filter(condition)
 
     def overlapping(self, start, end):
