@@ -6,6 +6,7 @@ SQLite cannot do inside the transaction of a plain test, hence transactional tes
 their end empties the groups of the data migration, which serialized_rollback restores.
 """
 
+import importlib
 from io import StringIO
 
 import pytest
@@ -18,7 +19,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from simple_history.models import HistoricalChanges
 
-from dossiers.models import Dossier
+from dossiers.models import Commitment, Dossier, Source, SourceProposal
 from dossiers.roles import EDITOR_GROUP, READER_GROUP
 
 # The last migration before the importer (0005 adds DocumentImport).
@@ -110,3 +111,29 @@ def test_the_seed_survives_rolling_back_to_before_the_importer_and_forward(tmp_p
     assert Dossier.objects.get(slug="asielprocedureverordening").history.first().notes == (
         "Gewijzigd voor de terugrol"
     )
+
+
+def test_proposals_the_sync_closed_become_superseded(seeded, editor):
+    """0018: a commitment change dismissed without an editor was the sync's; one with an
+    editor stays the editor's dismissal."""
+    migration = importlib.import_module("dossiers.migrations.0018_source_proposal_superseded")
+    commitment = Commitment.objects.first()
+    dismissed = SourceProposal.Status.DISMISSED
+    by_sync, by_editor = (
+        SourceProposal.objects.create(
+            source=Source.TWEEDE_KAMER,
+            kind=SourceProposal.Kind.COMMITMENT_CHANGE,
+            key=key,
+            commitment=commitment,
+            status=dismissed,
+            decided_by=user,
+        )
+        for key, user in (("sync", None), ("editor", editor))
+    )
+
+    migration.mark_superseded(apps, schema_editor=None)
+
+    statuses = dict(SourceProposal.objects.values_list("key", "status"))
+    assert statuses == {"sync": SourceProposal.Status.SUPERSEDED, "editor": dismissed}
+    migration.mark_dismissed(apps, schema_editor=None)
+    assert set(SourceProposal.objects.values_list("status", flat=True)) == {dismissed}

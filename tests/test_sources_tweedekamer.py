@@ -252,6 +252,23 @@ def test_a_dismissed_proposal_leaves_the_record_and_is_not_made_again(seeded, fa
     assert SourceProposal.objects.get() == proposal  # the same difference: not proposed again
 
 
+def test_a_dismissal_stays_when_the_editor_s_account_is_gone(seeded, fake_sources, editor):
+    """Once the account is deleted the dismissal has no editor; it is still not the sync's."""
+    commitment = _curated_new(fake_sources, editor)
+    item = _as(_items()[NEW], text="Kamertekst 1")
+    write_commitment(item)
+    proposal = SourceProposal.objects.get(commitment=commitment)
+    dismiss_proposal(proposal, editor)
+    editor.delete()
+
+    write_commitment(_as(item, text="Kamertekst 2"))  # another difference comes and goes
+    write_commitment(item)
+
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.decided_by) == (SourceProposal.Status.DISMISSED, None)
+    assert not SourceProposal.objects.pending().filter(commitment=commitment).exists()
+
+
 def test_fulfilled_at_the_chamber_needs_the_fulfilling_document(seeded, fake_sources, editor):
     serve_tweede_kamer(fake_sources)
     _sync()
@@ -491,7 +508,7 @@ def test_a_newer_difference_supersedes_the_pending_proposal(seeded, fake_sources
     pending = SourceProposal.objects.pending().get(commitment=commitment)
     assert pending.data["changes"]["text"][1] == "Kamertekst 2"
     first.refresh_from_db()
-    assert first.status == SourceProposal.Status.DISMISSED
+    assert first.status == SourceProposal.Status.SUPERSEDED
     assert (first.decided_by, first.decided_at is not None) == (None, True)
     with pytest.raises(ValidationError, match="al besloten"):
         accept_proposal(first, editor)
@@ -526,7 +543,7 @@ def test_a_commitment_the_chamber_agrees_with_closes_its_proposals(seeded, fake_
     agreed = _as(_items()[KOEKKOEK], status="Afgedaan")
     assert write_commitment(agreed) == "unchanged"
     proposal.refresh_from_db()
-    assert (proposal.status, proposal.decided_by) == (SourceProposal.Status.DISMISSED, None)
+    assert (proposal.status, proposal.decided_by) == (SourceProposal.Status.SUPERSEDED, None)
 
 
 # -- due dates --------------------------------------------------------------------------------

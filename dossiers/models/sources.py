@@ -114,6 +114,8 @@ class SourceProposal(models.Model):
         PENDING = "pending", _("awaiting review")
         ACCEPTED = "accepted", _("accepted")
         DISMISSED = "dismissed", _("dismissed")
+        # Closed by the sync, not by an editor: the source's newer record made it moot.
+        SUPERSEDED = "superseded", _("superseded")
 
     source = models.CharField(_("source"), max_length=30, choices=Source.choices)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)

@@ -405,9 +405,7 @@ def _propose_change(commitment, item, changes):
             "data": {"changes": changes},
         },
     )
-    superseded = (
-        proposal.status == SourceProposal.Status.DISMISSED and proposal.decided_by_id is None
-    )
+    superseded = proposal.status == SourceProposal.Status.SUPERSEDED
     if superseded:
         proposal.status, proposal.decided_at = SourceProposal.Status.PENDING, None
         proposal.save(update_fields=["status", "decided_at"])
@@ -416,17 +414,15 @@ def _propose_change(commitment, item, changes):
 
 
 def _supersede_proposals(commitment, keep=None):
-    """Close the commitment's pending proposals that the chamber's latest record has made moot.
-
-    The model has no status for it: a superseded proposal is DISMISSED with a decision time
-    and no editor (decided_by empty), which tells it from an editor's dismissal.
-    """
+    """Close the commitment's pending proposals that the chamber's latest record has made moot:
+    SUPERSEDED, never DISMISSED, so that an editor's dismissal is never reopened (not even when
+    the editor's account is gone and decided_by is empty)."""
     moot = SourceProposal.objects.pending().filter(
         commitment=commitment, kind=SourceProposal.Kind.COMMITMENT_CHANGE
     )
     if keep is not None:
         moot = moot.exclude(pk=keep.pk)
-    moot.update(status=SourceProposal.Status.DISMISSED, decided_at=timezone.now(), decided_by=None)
+    moot.update(status=SourceProposal.Status.SUPERSEDED, decided_at=timezone.now(), decided_by=None)
 
 
 def _create_commitment(item, status):
