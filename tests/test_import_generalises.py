@@ -365,3 +365,84 @@ def test_a_tkconv_page_gives_the_papers_date_and_number():
 
     assert document.date == datetime.date(2025, 11, 24)
     assert document.citation == "Kamerstukken II, 32 317, nr. 978"
+
+
+# Phrasings the guide describes, written for these tests (not taken from the corpus): the
+# importer should read them in documents it has never seen.
+
+
+def _mentions(text, *known):
+    return extract_mentions(ImportText.from_text(text), Gazetteer(dossiers=list(known)))
+
+
+def test_a_kind_of_document_shared_with_a_known_file_does_not_make_it_that_file():
+    plan = KnownDossier(
+        slug="actieplan-route",
+        title="Actieplan voor de Oostmediterrane route",
+        short_name="",
+        instrument_type="overig",
+    )
+    text = "Op 12 februari jl. heeft de Commissie het EU-actieplan tegen drugshandel gepubliceerd."
+
+    assert [(m.dossier, m.name) for m in _mentions(text, plan)] == [
+        (None, "EU-actieplan tegen drugshandel")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "De verordening inzake de Europese ruimte voor gezondheidsgegevens is gepubliceerd.",
+            "verordening inzake de Europese ruimte voor gezondheidsgegevens",
+        ),
+        (
+            "De Raad heeft op 13 juni 2024 de richtlijn ter bestrijding van corruptie aangenomen.",
+            "richtlijn ter bestrijding van corruptie",
+        ),
+        (
+            "De Raad zal de verordening tot vaststelling van een terugkeersysteem formeel "
+            "aannemen.",
+            "verordening tot vaststelling van een terugkeersysteem",
+        ),
+        (
+            "De richtlijn over de bestrijding van corruptie moet uiterlijk in 2027 zijn omgezet.",
+            "richtlijn over de bestrijding van corruptie",
+        ),
+        (
+            "Wij gaan in op de Mededeling van de Commissie maatregelen tegen instrumentalisatie.",
+            "Mededeling van de Commissie maatregelen tegen instrumentalisatie",
+        ),
+    ],
+)
+def test_a_described_act_is_named_up_to_where_the_sentence_goes_on(text, name):
+    assert [(m.dossier, m.name) for m in _mentions(text)] == [(None, name)]
+
+
+def test_a_name_in_brackets_after_a_known_name_is_that_file():
+    ai = KnownDossier(
+        slug="ai-verordening", title="AI-verordening", short_name="", instrument_type="verordening"
+    )
+    text = "Het debat ging over de AI-verordening (Artificial Intelligence Act) en de Chips Act."
+
+    assert [(m.dossier, m.name) for m in _mentions(text, ai)] == [
+        ("ai-verordening", "AI-verordening"),
+        (None, "Chips Act"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Het kabinet zal uw Kamer via een BNC-fiche informeren over {plan}.", True),
+        ("Het BNC-fiche over {plan} wordt u binnenkort toegestuurd.", True),
+        ("Het BNC-fiche over {plan} is op 3 maart 2025 verzonden.", False),
+        ("Zoals beschreven in het BNC-fiche over {plan} volgt een appreciatie.", False),
+    ],
+)
+def test_a_bnc_fiche_to_come_is_expected(sentence, expected):
+    sentence = sentence.format(plan="het EU-actieplan tegen drugshandel")
+    proposals = extract(ImportText.from_text("Den Haag, 10 maart 2025. " + sentence), Gazetteer())
+
+    fiches = [e for e in proposals.stage_events if e.stage == Stage.BNC_FICHE]
+    assert [e.expected for e in fiches] == [expected]

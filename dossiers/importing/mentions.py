@@ -448,6 +448,14 @@ _TITLE_WORDS = r"[^\W\d_][\w-]*(?:\s+[^\W\d_](?:[^\W\d_]|-)*){0,10}?"
 _TITLE_END = (
     r"(?=\s*[.;:(),«»“”\"]|\s*\d|\s+[a-z]\)\s|\s+(?:aan|die|dat|is|zijn|werd|worden|wordt|"
     r"heeft|hebben|waarin|waarmee|aan(?:nam|namen|neemt)|vast(?:stelde|stelden|stelt)|"
+    # a participle that closes the sentence's verb: "... heeft de Raad de richtlijn X aangenomen"
+    r"aangenomen|vastgesteld|goedgekeurd|besproken|bereikt|ingediend|voorgesteld|aanvaard|"
+    r"ondertekend|bekrachtigd|overeengekomen|uitgesteld|afgerond|ingetrokken|"
+    # a modal verb, an infinitive or an adverb of the rest of the sentence: "... formeel
+    # aannemen", "... moet uiterlijk in 2027 zijn omgezet"
+    r"moet|moeten|kan|kunnen|zal|zullen|zou|zouden|mag|mogen|wil|willen|"
+    r"aannemen|vaststellen|goedkeuren|bespreken|bereiken|formeel|uiterlijk|definitief|"
+    r"inmiddels|reeds|binnenkort|verscheen|verschijnt|"
     r"besp(?:rak|raken|reekt)|steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt|"
     r"gepubliceerd|gepresenteerd|verschenen|uitgebracht|ontvangen|verzonden|gestuurd)\b|\s*$)"
 )
@@ -524,8 +532,9 @@ _NEW_INSTRUMENTS = (
     (
         # "een verordening om de betekening ... te verbeteren": a lower-case kind, described.
         re.compile(
-            r"\b(?:een|de|nieuwe)\s+(?P<name>(?:richtlijn|verordening)(?:en)?\s+(?:om|op\s+het\s+"
-            rf"gebied\s+van|inzake|betreffende|houdende)\s+{_TITLE_BODY})" + _TITLE_END
+            r"\b(?:[Ee]en|[Dd]e|nieuwe)\s+(?P<name>(?:richtlijn|verordening)(?:en)?\s+(?:om|op\s+"
+            rf"het\s+gebied\s+van|inzake|betreffende|houdende|ter|tot|over)\s+{_TITLE_BODY})"
+            + _TITLE_END
         ),
         0.4,
     ),
@@ -534,6 +543,14 @@ _NEW_INSTRUMENTS = (
         re.compile(
             r"(?<![\w-])(?P<name>Europese\s+[A-Z][a-zà-ÿ]+(?:strategie|akte|agenda|actieplan))"
             r"(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
+        # "de Mededeling van de Commissie maatregelen die ...": its title after the author.
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:Mededeling|Commissiemededeling)\s+van\s+de\s+(?:Europese\s+)?"
+            rf"Commissie\s+(?!{_FUNCTION_WORD}){_TITLE_BODY})" + _TITLE_END
         ),
         0.4,
     ),
@@ -659,6 +676,10 @@ _TITLE_VOCABULARY = frozenset(
         *("toepassing", "tijdelijke", "europese", "europees", "lidstaten", "bepalingen"),
         *("procedures", "procedure", "gemeenschappelijke", "uitvoering", "instelling"),
         *("oprichting", "intrekking", "voorstel", "nieuwe", "regels", "kader", "tussen"),
+        # Kinds of document: "EU-actieplan tegen drugshandel" shares no subject with the
+        # Actieplan voor de Oostmediterrane route.
+        *("actieplan", "strategie", "routekaart", "programma", "werkprogramma", "mededeling"),
+        *("stappenplan", "voortgangsverslag", "voortgangsrapport", "jaarverslag"),
     }
 )
 _MIN_DISTINCTIVE = 8
@@ -1183,6 +1204,8 @@ class DossierMatcher:
             part_of = {slug for name_key, (slug, _name) in self.by_key.items() if key in name_key}
             if len(part_of) == 1:
                 dossier = part_of.pop()
+            elif other_name := _in_brackets_after(text, name_start, name_end, known):
+                dossier = other_name.dossier  # "de AI-verordening (Artificial Intelligence Act)"
             else:
                 dossier = (
                     self._defined_as(text, name_end)
@@ -1195,6 +1218,14 @@ class DossierMatcher:
                 )
             )
         return _without_overlaps(found)
+
+
+def _in_brackets_after(text, start, end, known):
+    """The known name that text[start:end] stands in brackets right after: its other name."""
+    if not (text[end : end + 1] == ")" and text[:start].rstrip().endswith("(")):
+        return None
+    opening = text.rindex("(", 0, start)
+    return next((k for k in known if k.dossier and not text[k.end : opening].strip()), None)
 
 
 def _numbered_acts(text, start, end):

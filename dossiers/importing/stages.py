@@ -68,6 +68,12 @@ def _cue(stage, pattern, tense=None, *, flags=re.IGNORECASE, needs=None, unless=
     return Cue(stage, compiled, tense, needs=needs, unless=unless, required=required, **options)
 
 
+_FICHE_TO_COME = (
+    r"\b(?:zal|zullen|ontvangt)\b[^.;]{0,80}?\bBNC[-\s]?fiche"
+    r"|\bBNC[-\s]?fiches?\b[^.;]{0,60}?\b(?:zal|zullen|"
+    r"(?:wordt|worden)\b[^.;]{0,40}?\b(?:toegestuurd|verstuurd|gestuurd|aangeboden|opgesteld))\b"
+)
+
 _CUES = (
     # Commission proposal (or publication of a non-legislative file)
     _cue(
@@ -149,8 +155,9 @@ _CUES = (
         after=120,
         weak=True,
     ),
-    # BNC fiche
-    _cue(Stage.BNC_FICHE, r"\bBNC[-\s]?fiches?(?:\d{1,2})?\b", ACTUAL),
+    # BNC fiche: sent, or promised ("Het kabinet zal uw Kamer via een BNC-fiche informeren").
+    _cue(Stage.BNC_FICHE, _FICHE_TO_COME, EXPECTED),
+    _cue(Stage.BNC_FICHE, r"\bBNC[-\s]?fiches?(?:\d{1,2})?\b", ACTUAL, unless=_FICHE_TO_COME),
     # Council working party
     _cue(
         Stage.WORKING_PARTY,
