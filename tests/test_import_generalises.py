@@ -13,6 +13,7 @@ from dossiers.importing.gazetteer import Gazetteer, KnownDossier
 from dossiers.importing.mentions import extract_mentions, instrument_type_of
 from dossiers.importing.pipeline import extract
 from dossiers.importing.reader import ImportText
+from dossiers.importing.stages import extract_stage_events
 from dossiers.models import (
     CouncilMeeting,
     DocumentImport,
@@ -446,3 +447,60 @@ def test_a_bnc_fiche_to_come_is_expected(sentence, expected):
 
     fiches = [e for e in proposals.stage_events if e.stage == Stage.BNC_FICHE]
     assert [e.expected for e in fiches] == [expected]
+
+
+_CORRUPTIE = "de richtlijn inzake de bestrijding van corruptie"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage", "expected", "date"),
+    [
+        (
+            "De Raad heeft op 3 maart jl. {act} formeel aangenomen.",
+            Stage.COUNCIL_ADOPTION,
+            False,
+            datetime.date(2025, 3, 3),
+        ),
+        (
+            "Het Europees Parlement heeft op 12 februari jl. zijn positie vastgesteld over {act}.",
+            Stage.EP_MANDATE,
+            False,
+            datetime.date(2025, 2, 12),
+        ),
+        (
+            "Lidstaten moeten {act} uiterlijk op 1 februari 2027 hebben omgezet.",
+            Stage.APPLICATION,
+            True,
+            datetime.date(2027, 2, 1),
+        ),
+    ],
+)
+def test_a_stage_in_a_phrasing_the_guide_describes(sentence, stage, expected, date):
+    text = "Den Haag, 10 maart 2025. " + sentence.format(act=_CORRUPTIE)
+
+    events = extract(ImportText.from_text(text), Gazetteer()).stage_events
+
+    assert [(e.name, e.stage, e.expected, e.date) for e in events] == [
+        (_CORRUPTIE[3:], stage, expected, date)
+    ]
+
+
+def test_conclusions_adopted_about_a_subject_are_named_by_it():
+    text = "De Raad heeft raadsconclusies aangenomen over de toekomst van de EU-drugsaanpak."
+
+    assert [m.name for m in _mentions(text)] == [
+        "raadsconclusies over de toekomst van de EU-drugsaanpak"
+    ]
+
+
+def test_an_undated_report_may_tell_of_days_after_its_meeting():
+    """A report that prints no date is dated by its meeting's last day only as a stand-in: what
+    it says happened two days later did happen."""
+    text = f"De Raad heeft op 7 maart 2024 {_CORRUPTIE} aangenomen."
+    meeting = (datetime.date(2024, 3, 4), datetime.date(2024, 3, 5))
+
+    events = extract_stage_events(
+        ImportText.from_text(text), Gazetteer(), meeting[1], meeting_days=meeting
+    )
+
+    assert [(e.stage, e.expected) for e in events] == [(Stage.COUNCIL_ADOPTION, False)]

@@ -523,7 +523,7 @@ _NEW_INSTRUMENTS = (
             r"\s+(?:van\s+(?:de\s+Raad|de\s+Commissie|het\s+Europees\s+Parlement"
             r"(?:\s+en\s+de\s+Raad)?)\s+)?"
             # "De Raad nam Raadsconclusies aan over ...": the verb's particle stands between.
-            r"(?P<particle>aan\s+)?"
+            r"(?P<particle>(?:aan|aangenomen|vastgesteld|goedgekeurd)\s+)?"
             r"(?:tot|betreffende|inzake|over|ter|houdende|voor|op\s+het\s+gebied\s+van)\s+"
             rf"{_TITLE_BODY})" + _TITLE_END
         ),

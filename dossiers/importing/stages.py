@@ -209,7 +209,10 @@ _CUES = (
     _cue(
         Stage.EP_MANDATE,
         rf"\b(?:positie|standpunt|(?:onderhandelings)?mandaat)\s+van\s+het\s+{_EP}\s+"
-        r"(?:[\w-]+\s+){0,4}?(?:vastgesteld|aangenomen|bereikt)",
+        r"(?:[\w-]+\s+){0,4}?(?:vastgesteld|aangenomen|bereikt)"
+        # "Het Europees Parlement heeft op 12 februari jl. zijn positie vastgesteld"
+        rf"|{_EP}\s+{_GAP}(?:zijn|haar)\s+(?:positie|standpunt|(?:onderhandelings)?mandaat)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:vastgesteld|bepaald|aangenomen|bereikt|vast\b)",
     ),
     # Trilogues
     _cue(
@@ -286,7 +289,7 @@ _CUES = (
         # ("De Raad zal een algemene oriëntatie vaststellen": its own position, not the act.)
         # "De Raad ging akkoord met een zevende tranche ...".
         rf"|{_RAAD}\s+(?:ging|gingen|gaat)\s+akkoord\s+met\b"
-        rf"|{_RAAD}\s+(?:(?!algemene\s+ori|positie|standpunt|mandaat)[\w-]+\s+){{0,8}}?"
+        rf"|{_RAAD}\s+(?:(?!algemene\s+ori|positie|standpunt|mandaat)[\w’'.-]+\s+){{0,16}}?"
         r"(?:besloten|besluiten|aangenomen|aannemen|"
         r"vastgesteld|vaststellen|afgehamerd|goedgekeurd|goedkeuren)\b"
         rf"|\b(?:aangenomen|vastgesteld|goedgekeurd)\s+(?:worden\s+|wordt\s+)?door\s+de\s+{_RAAD}"
@@ -495,6 +498,8 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
     sentence gives no date and the meeting lasts one day (of two days, which day is not said)."""
     first_day, last_day = meeting_days
     meeting_date = first_day if first_day and last_day in (None, first_day) else None
+    # The document's own date, not the meeting's last day standing in for a report's.
+    own_date = reference_date if reference_date != last_day else None
     document = DocumentMentions.read(source, gazetteer)
     types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
     proposals, weak, previous_hits, previous_date = [], [], [], None
@@ -530,7 +535,7 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
                 readings = {None: (meeting_date, Precision.DAY, "")}
             elif readings is None and previous_date and _SAME_TIME.match(segment.text):
                 readings = {None: previous_date}
-            date, precision = _date_of(hit, readings, segment.text, reference_date)
+            date, precision = _date_of(hit, readings, segment.text, reference_date, own_date)
             for item in targets:
                 stage = _for_instrument(hit.stage, types.get(item.dossier), segment.text, item.name)
                 if stage is None:
@@ -958,10 +963,11 @@ def _assigned_dates(hits, dates, sentence):
     return {key: readings for key, (_rank, readings) in nearest.items()}
 
 
-def _date_of(hit, readings, sentence, reference):
+def _date_of(hit, readings, sentence, reference, own_date=None):
     """The cue's date and precision, as its tense reads the phrase. A cue whose clause has no
     tense marker is expected when its date lies after the document's, else the sentence's
-    nearest marker decides."""
+    nearest marker decides; a date after the document's own date (`own_date`) is expected
+    whatever the tense."""
     if hit.tense is None and readings and reference:
         day = next(iter(readings.values()))[0]
         if day > reference:
@@ -970,6 +976,10 @@ def _date_of(hit, readings, sentence, reference):
         hit.tense = _sentence_tense(sentence, hit.start, hit.end)
     if readings:
         day, precision, _text = readings.get(hit.tense == ACTUAL) or next(iter(readings.values()))
+        if own_date and day > own_date:
+            # "moeten de richtlijn uiterlijk op 1 februari 2027 hebben omgezet": a step dated
+            # after the document has not happened, whatever the verb's tense.
+            hit.tense = EXPECTED
         return day, str(precision)
     if hit.tense == ACTUAL and reference and hit.stage == Stage.TRILOGUES and _NOW.search(sentence):
         return reference.replace(day=1), str(Precision.MONTH)
