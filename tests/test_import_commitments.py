@@ -264,6 +264,8 @@ def test_a_known_commitment_is_matched_by_members_and_date_then_by_subject():
         "Ik zal uw Kamer na de Raad nader informeren over de uitkomst.",
         "Voortaan zal ik, zoals met Uw Kamer besproken, vooraf in de Geannoteerde Agenda ingaan "
         "op mijn aanwezigheid.",
+        "Ik zeg toe uw Kamer voor de zomer te informeren over de uitkomst.",
+        "De staatssecretaris zegde in het debat toe de Kamer te informeren over de uitvoering.",
     ],
 )
 def test_promises_to_inform_parliament_later(sentence):
@@ -384,3 +386,14 @@ def test_informing_later_as_agreed_is_a_promise():
     )
     (proposal,) = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
     assert proposal.fulfilled_here is False
+
+
+def test_a_commitment_to_several_members_with_their_parties_names_each():
+    sentence = (
+        "In deze brief ga ik, conform mijn toezegging aan de leden Van Dijk (NSC) en Ellian "
+        "(VVD), in op de gevolgen van de verordening."
+    )
+
+    (proposal,) = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
+
+    assert (proposal.fulfilled_here, proposal.mps) == (True, ["Van Dijk", "Ellian"])

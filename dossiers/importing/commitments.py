@@ -92,6 +92,8 @@ _NEW_PROMISE = re.compile(
     | \b(?:zal|zullen)\s+{_GOVERNMENT}\b[^.]{{0,120}}?\b{_KAMER}\b[^.]{{0,120}}?\b{_INFORM}\b
     | \b{_GOVERNMENT}\s+(?:zal|zullen)\b[^.]{{0,120}}?\b{_KAMER}\b[^.]{{0,120}}?\b{_INFORM}\b
     | \b(?:zeg|zeggen)\s+(?:ik|wij)\s+(?:uw\s+Kamer\s+|u\s+)?toe\b
+    | \b(?:ik|wij)\s+(?:zeg|zeggen)\s+(?:uw\s+Kamer\s+|u\s+)?toe\b
+    | \b{_GOVERNMENT}\s+(?:zegde|zegden)\b[^.]{{0,60}}?\btoe\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -345,17 +347,22 @@ def _members_pattern(known):
     names = sorted(known, key=len, reverse=True)
     name = "|".join([*(re.escape(name) for name in names), NAME])
     one = rf"(?:{name})"
+    party = r"(?:\s*\([^()]{1,40}\))?"  # "de leden Van Dijk (NSC) en Ellian (VVD)"
     return re.compile(
         rf"(?:\b(?i:kamer)?(?i:lid|leden)|\b(?i:toezegging)\s+aan)\s+"
-        rf"(?P<names>{one}(?:(?:,\s*|\s+en\s+){one})*)"
+        rf"(?P<names>{one}{party}(?:(?:,\s*|\s+en\s+){one}{party})*)"
     ), re.compile(one)
+
+
+_PARTY = re.compile(r"\([^()]*\)")
 
 
 def _surnames(text, members):
     intro, one = members
     found = []
     for match in intro.finditer(text):
-        found += [name for name in surnames(match.group("names"), one) if name not in found]
+        names = _PARTY.sub(" ", match.group("names"))
+        found += [name for name in surnames(names, one) if name not in found]
     return found
 
 
