@@ -504,3 +504,68 @@ def test_an_undated_report_may_tell_of_days_after_its_meeting():
     )
 
     assert [(e.stage, e.expected) for e in events] == [(Stage.COUNCIL_ADOPTION, False)]
+
+
+def test_a_memorandum_between_the_eu_and_a_country_is_that_partnership():
+    tunesie = KnownDossier(
+        slug="partnerschap-tunesie",
+        title="Memorandum of Understanding tussen de EU en Tunesië",
+        short_name="",
+        instrument_type="overeenkomst",
+    )
+    text = "De Raad zal spreken over het memorandum van overeenstemming tussen de EU en Tunesië."
+
+    assert [m.dossier for m in _mentions(text, tunesie)] == ["partnerschap-tunesie"]
+
+
+def test_a_dutch_title_with_pact_is_not_read_as_an_english_one():
+    pact = KnownDossier(
+        slug="asiel-en-migratiepact",
+        title="Asiel- en Migratiepact",
+        short_name="",
+        instrument_type="pakket",
+    )
+    text = "De Commissie heeft het Europees Pact voor Migratie en Asiel in 2020 gepresenteerd."
+
+    assert [m.dossier for m in _mentions(text, pact)] == ["asiel-en-migratiepact"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "De Raad zal een aanbeveling van de Raad inzake politiesamenwerking aannemen.",
+            "aanbeveling van de Raad inzake politiesamenwerking",
+        ),
+        (
+            "De Commissie lanceerde ProtectEU, de Europese strategie voor interne veiligheid.",
+            "Europese strategie voor interne veiligheid",
+        ),
+    ],
+)
+def test_a_recommendation_or_strategy_described_in_lower_case(text, name):
+    assert [m.name for m in _mentions(text)] == [name]
+
+
+def test_one_new_recommendation_under_its_two_names_is_one_file():
+    text = (
+        "De Raadsaanbeveling inzake operationele politiesamenwerking ligt voor. Op 8 december 2021 "
+        "heeft de Commissie een aanbeveling van de Raad over operationele politiesamenwerking "
+        "gepresenteerd."
+    )
+
+    assert {m.name for m in _mentions(text)} == {
+        "Raadsaanbeveling inzake operationele politiesamenwerking"
+    }
+
+
+def test_an_exchange_of_views_on_a_named_file_is_a_council_debate():
+    text = (
+        "Den Haag, 10 maart 2025. De Raad zal een gedachtewisseling houden over de verordening "
+        "betreffende het Schengeninformatiesysteem. Vervolgens was er een gedachtewisseling over "
+        "digitalisering."
+    )
+
+    events = extract(ImportText.from_text(text), Gazetteer()).stage_events
+
+    assert [(e.stage, e.expected) for e in events] == [(Stage.WORKING_PARTY, True)]

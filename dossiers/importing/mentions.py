@@ -425,9 +425,10 @@ _COUNTRY_COMPOUND = re.compile(
 _COUNTRY = r"[A-Z][^\W\d_]+"
 _COUNTRY_LIST = re.compile(
     r"(?:partnerschap(?:pen)?|overeenkomst(?:en)?|verklaring(?:en)?|MoU|memorandum of "
-    r"understanding|akkoord(?:en)?|afspraken|deal(?:s)?|"
+    r"understanding|memorandum\s+van\s+overeenstemming|akkoord(?:en)?|afspraken|deal(?:s)?|"
     r"overeen\s*(?:te\s+)?(?:kwam|kwamen|komen|gekomen))"
-    rf"\s+met\s+(?P<list>{_COUNTRY}(?:\s*,\s*{_COUNTRY})*(?:\s+en\s+{_COUNTRY})?)",
+    r"\s+(?:met|tussen\s+de\s+(?:EU|Europese\s+Unie)\s+en)"
+    rf"\s+(?P<list>{_COUNTRY}(?:\s*,\s*{_COUNTRY})*(?:\s+en\s+{_COUNTRY})?)",
 )
 _ELIDED = re.compile(r"(?<![^\W\d_])(?P<first>[^\W\d_][\w]*)-\s+(?:en|of)\s+(?P<second>[^\W\d_]+)")
 # A compound that a known name's last word ends ("EU-migratiepact"); at least this long.
@@ -455,7 +456,7 @@ _TITLE_END = (
     # aannemen", "... moet uiterlijk in 2027 zijn omgezet"
     r"moet|moeten|kan|kunnen|zal|zullen|zou|zouden|mag|mogen|wil|willen|"
     r"aannemen|vaststellen|goedkeuren|bespreken|bereiken|formeel|uiterlijk|definitief|"
-    r"inmiddels|reeds|binnenkort|verscheen|verschijnt|"
+    r"inmiddels|reeds|binnenkort|verscheen|verschijnt|ligt|liggen|lag|lagen|komt|kwam|"
     r"besp(?:rak|raken|reekt)|steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt|"
     r"gepubliceerd|gepresenteerd|verschenen|uitgebracht|ontvangen|verzonden|gestuurd)\b|\s*$)"
 )
@@ -523,7 +524,7 @@ _NEW_INSTRUMENTS = (
             r"\s+(?:van\s+(?:de\s+Raad|de\s+Commissie|het\s+Europees\s+Parlement"
             r"(?:\s+en\s+de\s+Raad)?)\s+)?"
             # "De Raad nam Raadsconclusies aan over ...": the verb's particle stands between.
-            r"(?P<particle>(?:aan|aangenomen|vastgesteld|goedgekeurd)\s+)?"
+            r"(?P<particle>(?:aan|aangenomen|aannemen|vastgesteld|vaststellen|goedgekeurd)\s+)?"
             r"(?:tot|betreffende|inzake|over|ter|houdende|voor|op\s+het\s+gebied\s+van)\s+"
             rf"{_TITLE_BODY})" + _TITLE_END
         ),
@@ -532,7 +533,8 @@ _NEW_INSTRUMENTS = (
     (
         # "een verordening om de betekening ... te verbeteren": a lower-case kind, described.
         re.compile(
-            r"\b(?:[Ee]en|[Dd]e|nieuwe)\s+(?P<name>(?:richtlijn|verordening)(?:en)?\s+(?:om|op\s+"
+            r"\b(?:[Ee]en|[Dd]e|nieuwe)\s+(?P<name>(?:richtlijn|verordening|aanbeveling)(?:en)?\s+"
+            r"(?:van\s+de\s+Raad\s+)?(?:om|op\s+"
             rf"het\s+gebied\s+van|inzake|betreffende|houdende|ter|tot|over)\s+{_TITLE_BODY})"
             + _TITLE_END
         ),
@@ -571,9 +573,10 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
-        # "de EU-code voor politiële samenwerking", "de EU-strategie inzake ...".
+        # "de EU-code voor politiële samenwerking", "de Europese strategie inzake ...".
         re.compile(
-            r"(?<![\w-])(?P<name>EU-(?:code|strategie|actieplan|routekaart|pact|agenda)\s+"
+            r"(?<![\w-])(?P<name>(?:EU-|Europese\s+)(?:code|strategie|actieplan|routekaart|pact|"
+            r"agenda)\s+"
             rf"(?:voor|inzake|over|ter|tegen|betreffende)\s+{_TITLE_BODY})" + _TITLE_END
         ),
         0.4,
@@ -621,7 +624,8 @@ _NEW_INSTRUMENTS = (
         # "het Roadworthiness Package", "de Digital Services Act": English titles.
         re.compile(
             r"(?<![\w-])(?P<name>(?!(?:(?:Council|Commission|European|EU|The|This|New|Proposed|"
-            r"Implementing|Delegated)\s+)+(?:Act|Package|Pact|Directive|Regulation|Strategy)\b)"
+            r"Implementing|Delegated|Europees|Europese|Nieuw|Nieuwe|Het|De)\s+)+"
+            r"(?:Act|Package|Pact|Directive|Regulation|Strategy)\b)"
             r"(?:[A-Z][\w-]*\s+){1,4}(?:Act|Package|Pact|Directive|Regulation|Strategy))(?![\w-])"
         ),
         0.4,
@@ -1380,7 +1384,7 @@ def _one_name_per_new_file(per_segment):
     def renamed(item):
         if isinstance(item, list):
             return [renamed(each) for each in item]
-        key = name_key(item.name)
+        key = _new_file_key(item.name)
         if item.dossier is not None or len(key) < _MIN_NAME_KEY:
             return item
         first = next(
@@ -1397,6 +1401,17 @@ def _one_name_per_new_file(per_segment):
         for item in found:
             renamed(item)
     return renamed
+
+
+_OF_THE_COUNCIL = re.compile(r"\b(aanbeveling|besluit|conclusies)\s+van\s+de\s+raad\b")
+_LINKING_WORDS = re.compile(r"\b(?:over|inzake|betreffende|ter|tot|voor|van|de|het|een)\b")
+
+
+def _new_file_key(name):
+    """name_key, the same for "Raadsaanbeveling operationele politiesamenwerking" and "aanbeveling
+    van de Raad over operationele politiesamenwerking"."""
+    lowered = _OF_THE_COUNCIL.sub(r"raads\1", name.lower())
+    return name_key(_LINKING_WORDS.sub(" ", lowered))
 
 
 # "het voorstel COM(2023) 755 voor de Richtlijn ...": the name follows the number.

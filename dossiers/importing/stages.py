@@ -170,6 +170,14 @@ _CUES = (
         at_meeting=True,
     ),
     _cue(
+        # An exchange of views about a file named after it ("... van gedachten gewisseld over de
+        # AI-verordening"), not one on a theme after a file was dealt with.
+        Stage.WORKING_PARTY,
+        r"\bgedachtewisseling\b|\bvan\s+gedachten\s+(?:wisselen|gewisseld|wisselde|wisselden)\b",
+        after=200,
+        at_meeting=True,
+    ),
+    _cue(
         Stage.WORKING_PARTY,
         r"\bvoortgangs(?:verslag|rapport)\w*|\bverslag\s+van\s+de\s+voortgang\b",
         # The presidency's report on the Council's work, not the Commission's on a policy.
