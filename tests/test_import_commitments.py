@@ -397,3 +397,14 @@ def test_a_commitment_to_several_members_with_their_parties_names_each():
     (proposal,) = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
 
     assert (proposal.fulfilled_here, proposal.mps) == (True, ["Van Dijk", "Ellian"])
+
+
+def test_a_letter_that_comes_back_to_the_commitments_the_sentence_before_describes():
+    text = (
+        "Tijdens het commissiedebat van 5 december 2019 heb ik uw Kamer een aantal toezeggingen "
+        "gedaan. Door middel van deze brief kom ik terug op deze toezeggingen."
+    )
+
+    (proposal,) = extract_commitments(ImportText.from_text(text), Gazetteer(), None)
+
+    assert (proposal.fulfilled_here, proposal.debate_date) == (True, datetime.date(2019, 12, 5))

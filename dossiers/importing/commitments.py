@@ -117,7 +117,8 @@ _PAPER_FOLLOWS = re.compile(
 )
 # Informing now is not a promise: "informeer ik uw Kamer hierbij", "via dit verslag".
 _INFORMS_NOW = re.compile(
-    r"\bhierbij\b|\bhiermee\b|\b(?:met|in)\s+deze\s+brief\b|\b(?:via|in|met)\s+dit\s+verslag\b",
+    r"\bhierbij\b|\bhiermee\b|\b(?:met|in|door\s+middel\s+van|middels)\s+deze\s+brief\b"
+    r"|\b(?:via|in|met)\s+dit\s+verslag\b",
     re.IGNORECASE,
 )
 
@@ -182,10 +183,15 @@ def extract_commitments(source, gazetteer, reference_date):
             # gedeeld": informing as agreed, later: a promise.
             found.append((span[0], _promised(layout, span, sentence)))
             continue
-        refers = _COMMITMENT_WORD.search(sentence) or agreed
+        # "Door middel van deze brief kom ik terug op deze toezeggingen": the ones the sentences
+        # before describe, kept now (a plural alone is mostly a summary).
+        kept_now = _REFERS_BACK.search(sentence) and _INFORMS_NOW.search(sentence)
+        refers = _COMMITMENT_WORD.search(sentence) or agreed or kept_now
         if refers and not _NOT_TO_PARLIAMENT.search(sentence):
             notes = [note for note in layout.markers(*span) if note in commitment_notes]
-            if not (notes or _TO_PARLIAMENT.search(sentence) or _DEBATE.search(sentence)):
+            if not (
+                notes or kept_now or _TO_PARLIAMENT.search(sentence) or _DEBATE.search(sentence)
+            ):
                 continue
             merged_notes.update(notes)
             context = [_note_passage(layout, note) for note in notes]
@@ -249,7 +255,7 @@ def _with_references_back(layout, proposals):
             and previous.fulfilled_here
             and _REFERS_BACK.search(proposal.passage)
             and not proposal.mps
-            and proposal.debate_date is None
+            and proposal.debate_date in (None, previous.debate_date)
             and _adjacent(layout, previous.passage, proposal.passage)
         ):
             start = layout.text.find(previous.passage)
@@ -300,7 +306,7 @@ def _fulfilled(source, layout, index, span, context, members, gazetteer, referen
         if not dated:
             note_kind, note_date, dated = _debate(note, reference_date)
             kind, debate_date = kind or note_kind, note_date
-    if not dated and _EARLIER_DEBATE.search(passage):
+    if not dated and (_EARLIER_DEBATE.search(passage) or _REFERS_BACK.search(passage)):
         kind, debate_date = _earlier_debate(source, layout, index, reference_date)
     subject = _subject(passage, layout, span[0])
     matched = _match(gazetteer, mps, debate_date, passage, subject)
