@@ -2,8 +2,9 @@
 
 A digest lists the commitments that went past their due date since the subscriber's last
 digest (with the number overdue in all: the rappel list has them), those due within the
-subscriber's number of days, and the milestones expected in that time. Subscribers with the
-same number of days and the same last digest get the same one, gathered once (four queries).
+subscriber's number of days, and the milestones expected in that time (by the start page's
+rule, milestones.expected_milestones). Subscribers with the same number of days and the same
+last digest get the same one, gathered once.
 Each message is sent on its own: an address the mail server refuses is counted and the others
 still get theirs.
 """
@@ -21,8 +22,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
-from .models import Commitment, DueDateChange, ReminderSubscription, StageEvent
-from .models.stage import one_per_stage
+from .milestones import expected_milestones
+from .models import Commitment, DueDateChange, ReminderSubscription
 
 logger = logging.getLogger(__name__)
 
@@ -82,15 +83,14 @@ def digest(on, days_ahead, last_sent_on=None):
     due_soon = (
         _commitments().open().one_off().due_between(on, until).exclude(pk__in=overdue.values("pk"))
     )
-    milestones = (
-        StageEvent.objects.expected()
-        .not_reached()
-        .filter(date__range=(on, until))
-        .select_related("dossier", "source_document")
-        .chronological()
+    return Digest(
+        on,
+        days_ahead,
+        list(newly_overdue),
+        list(due_soon),
+        expected_milestones(on, until),
+        overdue.count(),
     )
-    milestones = one_per_stage(list(milestones))
-    return Digest(on, days_ahead, list(newly_overdue), list(due_soon), milestones, overdue.count())
 
 
 def send_digests(on=None, *, force=False):

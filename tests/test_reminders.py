@@ -12,9 +12,12 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
 
+from dossiers.dates import Precision
+from dossiers.milestones import expected_milestones
 from dossiers.models import (
     Commitment,
     DueDateChange,
+    ParliamentaryDocument,
     ReminderSubscription,
     Stage,
     StageEvent,
@@ -68,6 +71,41 @@ def test_the_digest_lists_overdue_due_soon_and_milestones(sample, by_letter):
     # Further ahead than the subscriber asked: not in it.
     early = digest(d(2024, 3, 1), days_ahead=7)
     assert [c.subject for c in early.due_soon] == ["Partnerschap met Egypte"]
+
+
+def test_the_digest_expects_what_the_start_page_expects(sample):
+    """The milestones of a digest follow the start page's rule (milestones.py): a period that
+    overlaps the days ahead, what the documents said by the digest's day, the newest statement
+    of a step."""
+    apr = sample["apr"]
+
+    def expect(stage, date, precision, document_date):
+        document = ParliamentaryDocument.objects.create(
+            title=f"Brief {document_date}", date=document_date
+        )
+        StageEvent.objects.create(
+            dossier=apr,
+            stage=stage,
+            date=date,
+            precision=precision,
+            is_expected=True,
+            source_document=document,
+        )
+
+    # The second quarter overlaps 15-29 April, though it begins before them.
+    expect(Stage.EP_PLENARY_VOTE, d(2024, 4, 1), Precision.QUARTER, d(2024, 2, 1))
+    # Expected for April, then put off to the autumn by a newer letter: not expected in April.
+    expect(Stage.COUNCIL_ADOPTION, d(2024, 4, 20), Precision.DAY, d(2024, 1, 10))
+    expect(Stage.COUNCIL_ADOPTION, d(2024, 10, 1), Precision.MONTH, d(2024, 3, 1))
+    # Said by a letter after the digest's day: not known yet.
+    expect(Stage.PUBLICATION, d(2024, 4, 25), Precision.DAY, d(2024, 5, 1))
+
+    on = d(2024, 4, 15)
+    found = digest(on, days_ahead=14)
+    assert [(e.dossier.slug, e.stage) for e in found.milestones] == [
+        ("asielprocedureverordening", Stage.EP_PLENARY_VOTE)
+    ]
+    assert found.milestones == expected_milestones(on, on + datetime.timedelta(days=14), None)
 
 
 def test_the_digest_is_sent_once_a_day_to_who_opted_in(sample, by_letter, editor, reader):
