@@ -95,7 +95,12 @@ def digest(on, days_ahead, last_sent_on=None):
 
 def send_digests(on=None, *, force=False):
     """Send each active subscriber with an e-mail address their digest for `on` (today), once
-    a day unless `force`. An empty digest is not sent. Returns the counts of what happened."""
+    a day unless `force`. An empty digest is not sent. Returns the counts of what happened.
+
+    A subscriber who had the digest of `on` or of a later day gets another only with `force`;
+    it lists every overdue commitment, as a first digest does (the day of the digest before
+    is not kept), and the next digest still counts from the latest day sent.
+    """
     on = on or timezone.localdate()
     outcome = Counter()
     subscriptions = ReminderSubscription.objects.filter(
@@ -108,10 +113,12 @@ def send_digests(on=None, *, force=False):
             if not subscription.user.email:
                 outcome["no_address"] += 1
                 continue
-            if subscription.last_sent_on == on and not force:
+            last_sent_on = subscription.last_sent_on
+            sent_before = last_sent_on is not None and last_sent_on >= on
+            if sent_before and not force:
                 outcome["sent_before"] += 1
                 continue
-            key = (subscription.days_ahead, subscription.last_sent_on)
+            key = (subscription.days_ahead, None if sent_before else last_sent_on)
             if key not in digests:
                 digests[key] = digest(on, *key)
             found = digests[key]
@@ -126,7 +133,8 @@ def send_digests(on=None, *, force=False):
                 logger.exception("Reminder digest to %s not sent", subscription.user.email)
                 outcome["failed"] += 1
                 continue
-            ReminderSubscription.objects.filter(pk=subscription.pk).update(last_sent_on=on)
+            if not sent_before:
+                ReminderSubscription.objects.filter(pk=subscription.pk).update(last_sent_on=on)
             outcome["sent"] += 1
     return outcome
 

@@ -164,6 +164,23 @@ def test_the_next_digest_names_only_what_went_overdue_since(sample, by_letter, e
     assert "Partnerschap met Egypte" not in body
 
 
+def test_a_digest_sent_again_lists_what_the_first_one_listed(sample, by_letter, editor):
+    subscription = _subscribe(editor, days=14)
+    send_digests(d(2024, 4, 8))
+    first = mail.outbox[-1]
+    assert "Partnerschap met Egypte" in first.body
+    # --force the same day: the same digest, not one that found nothing newly overdue.
+    assert send_digests(d(2024, 4, 8), force=True) == {"sent": 1}
+    again = mail.outbox[-1]
+    assert (again.subject, again.body) == (first.subject, first.body)
+    # Sent as on an earlier day: only with --force, and the next digest still counts from
+    # the latest day sent.
+    assert send_digests(d(2024, 3, 25)) == {"sent_before": 1}
+    send_digests(d(2024, 3, 25), force=True)
+    subscription.refresh_from_db()
+    assert subscription.last_sent_on == d(2024, 4, 8)
+
+
 class RefusingBackend(locmem.EmailBackend):
     """The mail server refuses one address."""
 
