@@ -63,10 +63,9 @@ class Digest:
 
 
 def _commitments():
-    return (
-        Commitment.objects.select_related("made_by", "debate", "due_meeting")
-        .prefetch_related("members")
-        .order_by(F("due_date").asc(nulls_last=True), "subject")
+    """What the e-mail shows of a commitment: its minister and the Council it is due in."""
+    return Commitment.objects.select_related("made_by", "due_meeting").order_by(
+        F("due_date").asc(nulls_last=True), "subject"
     )
 
 
