@@ -166,9 +166,6 @@ def rappel(on):
     )
     per_minister = {}
     for commitment in overdue:
-        commitment.due_on = commitment.due_date or (
-            commitment.due_meeting.end_date if commitment.due_meeting else None
-        )
         commitment.days_overdue = (on - commitment.due_on).days if commitment.due_on else None
         per_minister.setdefault(commitment.made_by, []).append(commitment)
     for commitments in per_minister.values():
