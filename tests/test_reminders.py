@@ -393,6 +393,34 @@ def test_a_due_date_changed_in_the_admin_needs_a_reason(sample, by_letter, admin
     )
 
 
+def test_a_commitment_due_in_a_report_moved_in_the_admin_is_recorded_as_from_the_list(
+    sample, admin_client
+):
+    """As move_due_date does: its old date is the end of the Council in whose report it was."""
+    commitment = sample["commitment"]
+    url = reverse("admin:dossiers_commitment_change", args=[commitment.pk])
+    data = admin_change_data(admin_client, url, ("checks", "due_date_changes"))
+    data.update(
+        {
+            "members": [sample["piri"].pk],
+            "fulfilment_mode": Commitment.FulfilmentMode.BY_DATE,
+            "due_meeting": "",
+            "due_date": "2024-05-01",
+            "version": commitment.version,
+        }
+    )
+    refused = admin_client.post(url, data)
+    assert "Zeg waarom de termijn verschuift." in refused.content.decode()
+    data["due_date_reason"] = "Volgende Raad"
+    assert admin_client.post(url, data).status_code == 302
+    change = DueDateChange.objects.get()
+    assert (change.old_date, change.new_date, change.reason) == (
+        d(2024, 3, 5),
+        d(2024, 5, 1),
+        "Volgende Raad",
+    )
+
+
 def test_a_due_date_cleared_in_the_admin_is_recorded_not_a_server_error(
     sample, by_letter, admin_client
 ):
