@@ -24,20 +24,22 @@ def recent_changes(today, days, limit):
     return _one_line_per_step(candidates, statements, limit)
 
 
-def expected_milestones(today, until, limit):
+def expected_milestones(today, until, limit=None):
     """Expected stages whose period overlaps today..until, earliest first: as the documents
-    known on `today` foresaw them, and only those the dossier had not reached by then."""
+    known on `today` foresaw them, and only those the dossier had not reached by then. The
+    start page shows the first `limit`; the reminder digest all of them."""
     statements = StageEvent.objects.expected().known_on(today).not_reached(on=today)
     candidates = statements.overlapping(today, until).chronological()
     return _one_line_per_step(candidates, statements, limit)
 
 
 def _one_line_per_step(candidates, statements, limit):
-    """The first `limit` candidates, each the telling statement of its step among
+    """The first `limit` candidates (None: all), each the telling statement of its step among
     `statements`; a candidate that another statement of its step supersedes is left out."""
-    candidates = list(
-        candidates.values_list("pk", "dossier_id", "stage")[: limit * CANDIDATES_PER_LINE]
-    )
+    candidates = candidates.values_list("pk", "dossier_id", "stage")
+    if limit is not None:
+        candidates = candidates[: limit * CANDIDATES_PER_LINE]
+    candidates = list(candidates)
     if not candidates:
         return []
     statements = statements.filter(

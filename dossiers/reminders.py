@@ -2,8 +2,9 @@
 
 A digest lists the commitments that went past their due date since the subscriber's last
 digest (with the number overdue in all: the rappel list has them), those due within the
-subscriber's number of days, and the milestones expected in that time. Subscribers with the
-same number of days and the same last digest get the same one, gathered once (four queries).
+subscriber's number of days, and the milestones expected in that time (by the start page's
+rule, milestones.expected_milestones). Subscribers with the same number of days and the same
+last digest get the same one, gathered once.
 Each message is sent on its own: an address the mail server refuses is counted and the others
 still get theirs.
 """
@@ -21,8 +22,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
-from .models import Commitment, DueDateChange, ReminderSubscription, StageEvent
-from .models.stage import one_per_stage
+from .milestones import expected_milestones
+from .models import Commitment, DueDateChange, ReminderSubscription
 
 logger = logging.getLogger(__name__)
 
@@ -62,10 +63,9 @@ class Digest:
 
 
 def _commitments():
-    return (
-        Commitment.objects.select_related("made_by", "debate", "due_meeting")
-        .prefetch_related("members")
-        .order_by(F("due_date").asc(nulls_last=True), "subject")
+    """What the e-mail shows of a commitment: its minister and the Council it is due in."""
+    return Commitment.objects.select_related("made_by", "due_meeting").order_by(
+        F("due_date").asc(nulls_last=True), "subject"
     )
 
 
@@ -82,20 +82,24 @@ def digest(on, days_ahead, last_sent_on=None):
     due_soon = (
         _commitments().open().one_off().due_between(on, until).exclude(pk__in=overdue.values("pk"))
     )
-    milestones = (
-        StageEvent.objects.expected()
-        .not_reached()
-        .filter(date__range=(on, until))
-        .select_related("dossier", "source_document")
-        .chronological()
+    return Digest(
+        on,
+        days_ahead,
+        list(newly_overdue),
+        list(due_soon),
+        expected_milestones(on, until),
+        overdue.count(),
     )
-    milestones = one_per_stage(list(milestones))
-    return Digest(on, days_ahead, list(newly_overdue), list(due_soon), milestones, overdue.count())
 
 
 def send_digests(on=None, *, force=False):
     """Send each active subscriber with an e-mail address their digest for `on` (today), once
-    a day unless `force`. An empty digest is not sent. Returns the counts of what happened."""
+    a day unless `force`. An empty digest is not sent. Returns the counts of what happened.
+
+    A subscriber who had the digest of `on` or of a later day gets another only with `force`;
+    it lists every overdue commitment, as a first digest does (the day of the digest before
+    is not kept), and the next digest still counts from the latest day sent.
+    """
     on = on or timezone.localdate()
     outcome = Counter()
     subscriptions = ReminderSubscription.objects.filter(
@@ -108,10 +112,12 @@ def send_digests(on=None, *, force=False):
             if not subscription.user.email:
                 outcome["no_address"] += 1
                 continue
-            if subscription.last_sent_on == on and not force:
+            last_sent_on = subscription.last_sent_on
+            sent_before = last_sent_on is not None and last_sent_on >= on
+            if sent_before and not force:
                 outcome["sent_before"] += 1
                 continue
-            key = (subscription.days_ahead, subscription.last_sent_on)
+            key = (subscription.days_ahead, None if sent_before else last_sent_on)
             if key not in digests:
                 digests[key] = digest(on, *key)
             found = digests[key]
@@ -126,7 +132,8 @@ def send_digests(on=None, *, force=False):
                 logger.exception("Reminder digest to %s not sent", subscription.user.email)
                 outcome["failed"] += 1
                 continue
-            ReminderSubscription.objects.filter(pk=subscription.pk).update(last_sent_on=on)
+            if not sent_before:
+                ReminderSubscription.objects.filter(pk=subscription.pk).update(last_sent_on=on)
             outcome["sent"] += 1
     return outcome
 
@@ -159,9 +166,6 @@ def rappel(on):
     )
     per_minister = {}
     for commitment in overdue:
-        commitment.due_on = commitment.due_date or (
-            commitment.due_meeting.end_date if commitment.due_meeting else None
-        )
         commitment.days_overdue = (on - commitment.due_on).days if commitment.due_on else None
         per_minister.setdefault(commitment.made_by, []).append(commitment)
     for commitments in per_minister.values():

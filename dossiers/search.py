@@ -58,6 +58,8 @@ from .models import (
 
 MAX_PER_KIND = 8
 MAX_QUERY_LENGTH = 200
+# Control characters (a NUL, which PostgreSQL refuses in any text) count as spaces.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 CONFIG = "dutch"
 # A name this similar to the query (pg_trgm's word similarity, 0 to 1) is a match.
 NAME_SIMILARITY = 0.5
@@ -108,7 +110,7 @@ class Results:
 
 def search(text):
     """The Results for `text`; no groups for an empty or too short query."""
-    text = " ".join(str(text or "").split())[:MAX_QUERY_LENGTH]
+    text = " ".join(_CONTROL.sub(" ", str(text or "")).split())[:MAX_QUERY_LENGTH]
     results = Results(text)
     if len(text) < 2:
         return results

@@ -78,12 +78,9 @@ def move_due_date(commitment, *, new_date, reason, user=None, expected_version=N
         )
     if new_date == commitment.due_date:
         raise ValidationError(_("This is the due date it has."), code="same_date")
-    old_date = commitment.due_date
-    if old_date is None and commitment.due_meeting_id:
-        old_date = commitment.due_meeting.end_date
     DueDateChange.objects.create(
         commitment=commitment,
-        old_date=old_date,
+        old_date=commitment.due_on,
         new_date=new_date,
         reason=reason,
         changed_by=user,

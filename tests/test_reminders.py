@@ -12,9 +12,12 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
 
+from dossiers.dates import Precision
+from dossiers.milestones import expected_milestones
 from dossiers.models import (
     Commitment,
     DueDateChange,
+    ParliamentaryDocument,
     ReminderSubscription,
     Stage,
     StageEvent,
@@ -70,6 +73,41 @@ def test_the_digest_lists_overdue_due_soon_and_milestones(sample, by_letter):
     assert [c.subject for c in early.due_soon] == ["Partnerschap met Egypte"]
 
 
+def test_the_digest_expects_what_the_start_page_expects(sample):
+    """The milestones of a digest follow the start page's rule (milestones.py): a period that
+    overlaps the days ahead, what the documents said by the digest's day, the newest statement
+    of a step."""
+    apr = sample["apr"]
+
+    def expect(stage, date, precision, document_date):
+        document = ParliamentaryDocument.objects.create(
+            title=f"Brief {document_date}", date=document_date
+        )
+        StageEvent.objects.create(
+            dossier=apr,
+            stage=stage,
+            date=date,
+            precision=precision,
+            is_expected=True,
+            source_document=document,
+        )
+
+    # The second quarter overlaps 15-29 April, though it begins before them.
+    expect(Stage.EP_PLENARY_VOTE, d(2024, 4, 1), Precision.QUARTER, d(2024, 2, 1))
+    # Expected for April, then put off to the autumn by a newer letter: not expected in April.
+    expect(Stage.COUNCIL_ADOPTION, d(2024, 4, 20), Precision.DAY, d(2024, 1, 10))
+    expect(Stage.COUNCIL_ADOPTION, d(2024, 10, 1), Precision.MONTH, d(2024, 3, 1))
+    # Said by a letter after the digest's day: not known yet.
+    expect(Stage.PUBLICATION, d(2024, 4, 25), Precision.DAY, d(2024, 5, 1))
+
+    on = d(2024, 4, 15)
+    found = digest(on, days_ahead=14)
+    assert [(e.dossier.slug, e.stage) for e in found.milestones] == [
+        ("asielprocedureverordening", Stage.EP_PLENARY_VOTE)
+    ]
+    assert found.milestones == expected_milestones(on, on + datetime.timedelta(days=14), None)
+
+
 def test_the_digest_is_sent_once_a_day_to_who_opted_in(sample, by_letter, editor, reader):
     _subscribe(editor, days=14)
     reader.email = "reader@example.org"
@@ -101,13 +139,13 @@ def test_an_empty_digest_or_no_address_sends_nothing(db, editor, reader):
 
 
 def test_the_digest_is_gathered_once_per_number_of_days(
-    sample, by_letter, django_user_model, django_assert_max_num_queries
+    sample, by_letter, django_user_model, django_assert_num_queries
 ):
     for number in range(5):
         _subscribe(django_user_model.objects.create_user(f"user{number}"), days=14)
-    # The subscriptions, one digest (its lists, their prefetches and the count), and one
-    # update per message sent, so that a refused address leaves the others marked.
-    with django_assert_max_num_queries(9 + 5):
+    # The subscriptions, one digest (the overdue and the due soon, the milestones: none), and
+    # one update per message sent, so that a refused address leaves the others marked.
+    with django_assert_num_queries(1 + 3 + 5):
         assert send_digests(d(2024, 3, 25)) == {"sent": 5}
 
 
@@ -124,6 +162,23 @@ def test_the_next_digest_names_only_what_went_overdue_since(sample, by_letter, e
     body = mail.outbox[-1].body
     assert "sinds uw vorige herinnering: 1 (2 in totaal over de termijn" in body
     assert "Partnerschap met Egypte" not in body
+
+
+def test_a_digest_sent_again_lists_what_the_first_one_listed(sample, by_letter, editor):
+    subscription = _subscribe(editor, days=14)
+    send_digests(d(2024, 4, 8))
+    first = mail.outbox[-1]
+    assert "Partnerschap met Egypte" in first.body
+    # --force the same day: the same digest, not one that found nothing newly overdue.
+    assert send_digests(d(2024, 4, 8), force=True) == {"sent": 1}
+    again = mail.outbox[-1]
+    assert (again.subject, again.body) == (first.subject, first.body)
+    # Sent as on an earlier day: only with --force, and the next digest still counts from
+    # the latest day sent.
+    assert send_digests(d(2024, 3, 25)) == {"sent_before": 1}
+    send_digests(d(2024, 3, 25), force=True)
+    subscription.refresh_from_db()
+    assert subscription.last_sent_on == d(2024, 4, 8)
 
 
 class RefusingBackend(locmem.EmailBackend):
@@ -335,6 +390,34 @@ def test_a_due_date_changed_in_the_admin_needs_a_reason(sample, by_letter, admin
         d(2024, 4, 1),
         d(2024, 7, 1),
         "Op verzoek van de Kamer",
+    )
+
+
+def test_a_commitment_due_in_a_report_moved_in_the_admin_is_recorded_as_from_the_list(
+    sample, admin_client
+):
+    """As move_due_date does: its old date is the end of the Council in whose report it was."""
+    commitment = sample["commitment"]
+    url = reverse("admin:dossiers_commitment_change", args=[commitment.pk])
+    data = admin_change_data(admin_client, url, ("checks", "due_date_changes"))
+    data.update(
+        {
+            "members": [sample["piri"].pk],
+            "fulfilment_mode": Commitment.FulfilmentMode.BY_DATE,
+            "due_meeting": "",
+            "due_date": "2024-05-01",
+            "version": commitment.version,
+        }
+    )
+    refused = admin_client.post(url, data)
+    assert "Zeg waarom de termijn verschuift." in refused.content.decode()
+    data["due_date_reason"] = "Volgende Raad"
+    assert admin_client.post(url, data).status_code == 302
+    change = DueDateChange.objects.get()
+    assert (change.old_date, change.new_date, change.reason) == (
+        d(2024, 3, 5),
+        d(2024, 5, 1),
+        "Volgende Raad",
     )
 
 

@@ -79,6 +79,17 @@ def test_nothing_for_nothing(seeded):
     assert search("qqqqzzzz").groups == []
 
 
+@pytest.mark.parametrize("query", ["Piri\x00", "Pi\x00ri", "32317-867\x00"])
+def test_a_control_character_in_the_query_is_a_space_not_a_server_error(
+    seeded, reader_client, query
+):
+    # PostgreSQL refuses a NUL in any text it is given; pasted text can hold one.
+    response = reader_client.get(SEARCH, {"q": query})
+    assert response.status_code == 200
+    assert search(query).query == query.replace("\x00", " ").strip()
+    assert _labels(search("Piri\x00"), "people") == ["Piri"]
+
+
 def test_a_group_is_cut_and_says_where_the_rest_is(seeded):
     group = next(g for g in search("JBZ").groups if g.kind == "passages")
     assert len(group.shown) == MAX_PER_KIND

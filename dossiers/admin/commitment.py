@@ -12,7 +12,8 @@ from .base import VersionedAdmin
 
 
 class CommitmentAdminForm(VersionedModelForm):
-    """A due date changed here is recorded with its reason, as on the rappel list."""
+    """A due date changed here is recorded with its reason, as on the rappel list: the day it
+    was due (Commitment.due_on: its date, or the end of the Council in whose report) moves."""
 
     due_date_reason = forms.CharField(
         label=_("reason for the new due date"),
@@ -21,14 +22,22 @@ class CommitmentAdminForm(VersionedModelForm):
         help_text=_("Required when an existing due date changes; kept with the old date."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.old_due_on = self.instance.due_on if self.instance.pk else None
+
     def clean(self):
         cleaned = super().clean()
-        moved = (
-            self.instance.pk and self.initial.get("due_date") and "due_date" in self.changed_data
-        )
-        if moved and not cleaned.get("due_date_reason", "").strip():
+        if self.due_date_moved() and not cleaned.get("due_date_reason", "").strip():
             self.add_error("due_date_reason", _("Say why the due date moves."))
         return cleaned
+
+    def new_due_on(self):
+        meeting = self.cleaned_data.get("due_meeting")
+        return self.cleaned_data.get("due_date") or (meeting.end_date if meeting else None)
+
+    def due_date_moved(self):
+        return self.old_due_on is not None and self.new_due_on() != self.old_due_on
 
 
 class DueDateChangeInline(admin.TabularInline):
@@ -114,7 +123,7 @@ class CommitmentAdmin(VersionedAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        moved = change and "due_date" in form.changed_data and form.initial.get("due_date")
+        moved = change and form.due_date_moved()
         if moved:
             # The reason in the record's history too, as a move from the rappel list has it.
             obj._change_reason = form.cleaned_data["due_date_reason"].strip()
@@ -122,8 +131,8 @@ class CommitmentAdmin(VersionedAdmin):
         if moved:
             DueDateChange.objects.create(
                 commitment=obj,
-                old_date=form.initial["due_date"],
-                new_date=obj.due_date,  # None when the editor cleared it
+                old_date=form.old_due_on,
+                new_date=obj.due_on,  # None when the editor cleared it
                 reason=obj._change_reason,
                 changed_by=request.user,
             )

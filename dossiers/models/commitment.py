@@ -248,6 +248,14 @@ class Commitment(VersionedModel):
             return self.debate.date
         return self.made_in_document.date if self.made_in_document_id else None
 
+    @property
+    def due_on(self):
+        """The day it is due: its due date, or the last day of the Council in whose report it
+        is due; None when neither says (by letter, standing)."""
+        if self.due_date:
+            return self.due_date
+        return self.due_meeting.end_date if self.due_meeting_id else None
+
     def is_overdue(self, on=None):
         return type(self).objects.overdue(on).filter(pk=self.pk).exists()
 

@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--date", help="As on this day (YYYY-MM-DD) instead of today.")
         parser.add_argument(
-            "--force", action="store_true", help="Send also to whom it was sent today already."
+            "--force",
+            action="store_true",
+            help="Send also to whom the digest of this day (or a later one) was sent already.",
         )
 
     def handle(self, *args, date=None, force=False, **options):
