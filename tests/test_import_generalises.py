@@ -569,3 +569,56 @@ def test_an_exchange_of_views_on_a_named_file_is_a_council_debate():
     events = extract(ImportText.from_text(text), Gazetteer()).stage_events
 
     assert [(e.stage, e.expected) for e in events] == [(Stage.WORKING_PARTY, True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage", "date"),
+    [
+        (
+            "Over de Terugkeerverordening wordt in werkgroepverband verder onderhandeld.",
+            Stage.WORKING_PARTY,
+            None,
+        ),
+        (
+            "De Raad heeft in december 2024 zijn onderhandelingsmandaat over de "
+            "Terugkeerverordening vastgesteld.",
+            Stage.COUNCIL_MANDATE,
+            datetime.date(2024, 12, 1),
+        ),
+        (
+            "Op 11 maart jl. heeft de Europese Commissie een voorstel gepubliceerd voor een nieuwe "
+            "Terugkeerverordening.",
+            Stage.PROPOSAL,
+            datetime.date(2025, 3, 11),
+        ),
+    ],
+)
+def test_the_step_of_a_file_in_other_word_orders(sentence, stage, date):
+    text = "Den Haag, 20 maart 2025. " + sentence
+
+    events = extract(ImportText.from_text(text), Gazetteer()).stage_events
+
+    assert [(e.name, e.stage, e.expected, e.date) for e in events] == [
+        ("Terugkeerverordening", stage, False, date)
+    ]
+
+
+def test_a_known_compound_name_with_its_head_apart():
+    statement = KnownDossier(
+        slug="eu-turkijeverklaring",
+        title="EU-Turkijeverklaring",
+        short_name="",
+        instrument_type="overeenkomst",
+    )
+
+    mentions = _mentions("De EU-Turkije Verklaring blijft een basis.", statement)
+
+    assert [(m.dossier, m.name) for m in mentions] == [
+        ("eu-turkijeverklaring", "EU-Turkije Verklaring")
+    ]
+
+
+def test_a_title_ends_before_a_separable_verb():
+    text = "De Commissie wil de richtlijn inzake seksueel misbruik van kinderen in te trekken."
+
+    assert [m.name for m in _mentions(text)] == ["richtlijn inzake seksueel misbruik van kinderen"]

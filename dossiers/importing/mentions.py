@@ -420,7 +420,8 @@ _COUNTRY_NAME = re.compile(
 )
 # "EU-Turkijeverklaring": an agreement named by its partner in one compound.
 _COUNTRY_COMPOUND = re.compile(
-    r"EU-(?P<country>[A-Z][a-zà-ÿ]{3,}?)(?:verklaring|overeenkomst|akkoord|partnerschap|deal)$"
+    r"EU-(?P<country>[A-Z][a-zà-ÿ]{3,}?)[\s-]?(?i:verklaring|overeenkomst|akkoord|partnerschap|"
+    r"deal)$"
 )
 _COUNTRY = r"[A-Z][^\W\d_]+"
 _COUNTRY_LIST = re.compile(
@@ -457,6 +458,8 @@ _TITLE_END = (
     r"moet|moeten|kan|kunnen|zal|zullen|zou|zouden|mag|mogen|wil|willen|"
     r"aannemen|vaststellen|goedkeuren|bespreken|bereiken|formeel|uiterlijk|definitief|"
     r"inmiddels|reeds|binnenkort|verscheen|verschijnt|ligt|liggen|lag|lagen|komt|kwam|"
+    # a separable verb's infinitive: "... het voorstel voor de richtlijn X in te trekken"
+    r"(?:in|voor|aan|vast|uit|op|af|terug)\s+te\s+[a-zà-ÿ]+en|"
     r"besp(?:rak|raken|reekt)|steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt|"
     r"gepubliceerd|gepresenteerd|verschenen|uitgebracht|ontvangen|verzonden|gestuurd)\b|\s*$)"
 )
@@ -788,12 +791,13 @@ def _name_pattern(name):
         pieces = [re.escape(piece) for piece in word.split("-")]
         parts.append(r"\s?-?\s?".join(pieces) if len(pieces) > 1 else pieces[0])
     pattern = r"\s+".join(parts)
-    last = words[-1].lower()
+    # The head of the last word may stand apart: "EU-Turkijeverklaring", "EU-Turkije Verklaring".
+    last_piece = words[-1].split("-")[-1]
     for head in _HEADS:
-        if last.endswith(head) and len(last) > len(head) and "-" not in last:
-            stem = re.escape(words[-1][: -len(head)])
-            tail = re.escape(words[-1][-len(head) :])
-            pattern = pattern[: -len(re.escape(words[-1]))] + f"{stem}(?:-\\s?|\\s)?{tail}"
+        if last_piece.lower().endswith(head) and len(last_piece) > len(head):
+            stem = re.escape(last_piece[: -len(head)])
+            tail = re.escape(last_piece[-len(head) :])
+            pattern = pattern[: -len(re.escape(last_piece))] + f"{stem}(?:-\\s?|\\s)?{tail}"
             break
     return rf"{pattern}(?:en|s|n|e|'s)?(?:voorstel(?:len)?)?(?![^\W\d_])"
 

@@ -131,6 +131,14 @@ _CUES = (
         inside=True,
     ),
     _cue(
+        # "... heeft de Europese Commissie een voorstel gepubliceerd voor een ...": the file after.
+        Stage.PROPOSAL,
+        r"\bvoorstel\w*\s+(?:gepubliceerd|gepresenteerd|gedaan|ingediend|uitgebracht)\s+"
+        r"(?:voor|tot|inzake|betreffende|over)\b",
+        ACTUAL,
+        after=150,
+    ),
+    _cue(
         Stage.PROPOSAL,
         r"\bdoor\s+de\s+(?:Europese\s+)?Commissie\s+(?:\([^)]*\)\s+)?(?:gepubliceerde|"
         r"gepresenteerde|voorgestelde|aangekondigde)\b",
@@ -161,7 +169,7 @@ _CUES = (
     # Council working party
     _cue(
         Stage.WORKING_PARTY,
-        r"\b(?:raads)?werkgroep(?:en)?\b",
+        r"\b(?:raads)?werkgroep(?:en|verband|niveau)?\b",
         needs=r"\b(?:besp\w+|behandel\w*|onderhandel\w*|gestart|begonnen|discussie\w*)\b",
     ),
     _cue(
@@ -194,7 +202,10 @@ _CUES = (
         Stage.COUNCIL_MANDATE,
         r"\b(?:eerder\s+)?(?:bereikte|aanname\s+van\s+een|aangenomen)\s+(?:de\s+)?Raadspositie"
         r"|\bRaadsposities?\s+(?:[\w-]+\s+){0,4}?(?:bereikt|aangenomen|vastgesteld|vast)\b"
-        r"|\b(?:stemde|stemden)\s+in\s+met\s+(?:de(?:ze)?\s+|het\s+)?Raadsposities?",
+        r"|\b(?:stemde|stemden)\s+in\s+met\s+(?:de(?:ze)?\s+|het\s+)?Raadsposities?"
+        # "De Raad heeft in december 2024 zijn onderhandelingsmandaat ... vastgesteld"
+        rf"|{_RAAD}\s+{_GAP}(?:zijn|haar)\s+(?:onderhandelings)?(?:mandaat|positie|standpunt)\s+"
+        rf"{_IN}{{0,120}}?\b(?:vastgesteld|bepaald|bereikt|aangenomen)\b",
         ACTUAL,
     ),
     _cue(
@@ -297,7 +308,7 @@ _CUES = (
         # ("De Raad zal een algemene oriëntatie vaststellen": its own position, not the act.)
         # "De Raad ging akkoord met een zevende tranche ...".
         rf"|{_RAAD}\s+(?:ging|gingen|gaat)\s+akkoord\s+met\b"
-        rf"|{_RAAD}\s+(?:(?!algemene\s+ori|positie|standpunt|mandaat)[\w’'.-]+\s+){{0,16}}?"
+        rf"|{_RAAD}\s+(?:(?!algemene\s+ori|\w*positie|standpunt|\w*mandaat)[\w’'.-]+\s+){{0,16}}?"
         r"(?:besloten|besluiten|aangenomen|aannemen|"
         r"vastgesteld|vaststellen|afgehamerd|goedgekeurd|goedkeuren)\b"
         rf"|\b(?:aangenomen|vastgesteld|goedgekeurd)\s+(?:worden\s+|wordt\s+)?door\s+de\s+{_RAAD}"
