@@ -622,3 +622,35 @@ def test_a_title_ends_before_a_separable_verb():
     text = "De Commissie wil de richtlijn inzake seksueel misbruik van kinderen in te trekken."
 
     assert [m.name for m in _mentions(text)] == ["richtlijn inzake seksueel misbruik van kinderen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Er is gesproken over het Mobiliteitspakket.", "Mobiliteitspakket"),
+        ("Er is gesproken over het Stabiliteits- en Groeipact.", "Stabiliteits- en Groeipact"),
+        ("Er is gesproken over de Europese Klimaatwet.", "Europese Klimaatwet"),
+        (
+            "Er is gesproken over een Europees Defensie-industrieprogramma (EDIP).",
+            "Europees Defensie-industrieprogramma",
+        ),
+        (
+            "De Raad heeft het veertiende sanctiepakket tegen Rusland aangenomen.",
+            "veertiende sanctiepakket tegen Rusland",
+        ),
+    ],
+)
+def test_packages_pacts_and_the_unions_programmes_and_laws(text, name):
+    assert [m.name for m in _mentions(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kabinet past de Vreemdelingenwet aan.",  # a national law
+        "Het Deltaprogramma loopt door.",  # a national programme
+        "Het Werkpakket van de Raad is klaar.",
+    ],
+)
+def test_national_laws_and_programmes_are_no_eu_files(text):
+    assert _mentions(text) == []

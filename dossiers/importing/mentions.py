@@ -658,6 +658,26 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
+        # "het veertiende sanctiepakket tegen Rusland": a package of the Council's sanctions.
+        re.compile(
+            r"(?<![\w-])(?P<name>[a-z]+(?:de|ste)\s+sanctiepakket(?:\s+tegen\s+[A-Z][\w-]+)?)"
+        ),
+        0.4,
+    ),
+    (
+        # "het Mobiliteitspakket", "het Stabiliteits- en Groeipact", "de Europese Klimaatwet",
+        # "een Europees Defensie-industrieprogramma": a capitalised compound of a package or pact;
+        # of a programme or law only when it is the Union's (national ones are not).
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:(?:Europees|Europese)\s+|EU-)(?:[A-Z][a-zà-ÿ]+-\s+en\s+)?"
+            r"[A-Z][a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)*-?(?:programma|wet)"
+            r"|(?:[A-Z][a-zà-ÿ]+-\s+en\s+)?(?!(?:Werk|Actie|Jaar|Hulp|Steun|Voorjaars|Najaars)"
+            r"(?:pakket|pact))[A-Z][a-zà-ÿ]{3,}(?:-[a-zà-ÿ]+)*-?(?:pakket|pact))"
+            r"(?:\s+\([A-Z]{2,8}\))?(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
         # "het voorstel voor een richtlijn inzake ...": the instrument a proposal is for.
         re.compile(
             r"\b[Vv]oorstel(?:len)?\s+voor\s+een\s+(?P<name>(?:[Rr]aads)?(?:richtlijn|verordening|"
