@@ -654,3 +654,27 @@ def test_packages_pacts_and_the_unions_programmes_and_laws(text, name):
 )
 def test_national_laws_and_programmes_are_no_eu_files(text):
     assert _mentions(text) == []
+
+
+def test_an_agenda_items_title_right_over_its_paragraph_is_a_heading():
+    text = (
+        "Geannoteerde agenda Milieuraad van 17 juni 2025\n\n"
+        "Verordening inzake verpakking en verpakkingsafval\n"
+        "Besluitvorming: Algemene oriëntatie\n"
+        "Het voorzitterschap beoogt tijdens de Raad een algemene oriëntatie te bereiken over dit "
+        "voorstel. Nederland kan instemmen met de compromistekst en steunt het voorstel.\n"
+    )
+
+    assert [m.name for m in _mentions(text)] == [
+        "Verordening inzake verpakking en verpakkingsafval"
+    ]
+
+
+def test_a_sentence_wrapped_before_a_capital_is_no_heading():
+    text = (
+        "Het kabinet heeft in de afgelopen maanden intensief overleg gevoerd met de\n"
+        "Europese Commissie over de uitvoering van de Verordening inzake verpakking.\n"
+        "Dat overleg wordt in de komende maanden voortgezet met alle betrokken partijen.\n"
+    )
+
+    assert [m.name for m in _mentions(text)] == ["Verordening inzake verpakking"]

@@ -221,6 +221,16 @@ def _mark_headings(kinds, contents):
             heading_lines = (
                 block if fits and previous_ends and _heading_like(joined, next_first) else []
             )
+            if not heading_lines and len(block) > 2 and previous_ends:
+                # A title right over its paragraph, no blank line between: a short line that
+                # does not end like a sentence or wrap on, before a line that starts anew.
+                second = contents[block[1]]
+                if (
+                    len(first) <= 0.6 * typical
+                    and not _OPEN_END.search(first)
+                    and _heading_like(first, second)
+                ):
+                    heading_lines = block[:1]
         for index in heading_lines:
             kinds[index] = HEADING
         if heading_lines:
