@@ -266,6 +266,9 @@ def test_a_known_commitment_is_matched_by_members_and_date_then_by_subject():
         "op mijn aanwezigheid.",
         "Ik zeg toe uw Kamer voor de zomer te informeren over de uitkomst.",
         "De staatssecretaris zegde in het debat toe de Kamer te informeren over de uitvoering.",
+        "De minister zegt de Kamer toe haar voor de zomer te informeren over de uitkomsten.",
+        "Ik stuur uw Kamer voor de zomer een evaluatie van de pilot.",
+        "Na afloop van de Raad zal uw Kamer het verslag ontvangen.",
     ],
 )
 def test_promises_to_inform_parliament_later(sentence):
@@ -408,3 +411,14 @@ def test_a_letter_that_comes_back_to_the_commitments_the_sentence_before_describ
     (proposal,) = extract_commitments(ImportText.from_text(text), Gazetteer(), None)
 
     assert (proposal.fulfilled_here, proposal.debate_date) == (True, datetime.date(2019, 12, 5))
+
+
+def test_a_promise_made_to_a_member_names_the_member():
+    sentence = (
+        "De Minister van Justitie en Veiligheid zegt de Eerste Kamer, naar aanleiding van een "
+        "vraag van het lid Dittrich (D66), toe de Kamer te informeren over de evaluatie."
+    )
+
+    (proposal,) = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
+
+    assert (proposal.fulfilled_here, proposal.mps) == (False, ["Dittrich"])

@@ -94,12 +94,19 @@ _NEW_PROMISE = re.compile(
     | \b(?:zeg|zeggen)\s+(?:ik|wij)\s+(?:uw\s+Kamer\s+|u\s+)?toe\b
     | \b(?:ik|wij)\s+(?:zeg|zeggen)\s+(?:uw\s+Kamer\s+|u\s+)?toe\b
     | \b{_GOVERNMENT}\s+(?:zegde|zegden)\b[^.]{{0,60}}?\btoe\b
+    | \b(?:minister|staatssecretaris|regering|kabinet)\b[^.]{{0,80}}?\b(?:zegt|zeggen)\b
+      [^.]{{0,120}}?\btoe\b
+    | \b(?:zal|zult)\s+{_KAMER}\b[^.]{{0,120}}?\b(?:ontvangen|{_INFORMED})
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 # "Voor de zomer ontvangt uw Kamer ...": a promise in the present tense, told by when. Without
 # a time to come it says what the letter sends ("U ontvangt de Geannoteerde Agenda vervroegd").
-_RECEIVES = re.compile(rf"\bontvangt\s+{_KAMER}\b|\b(?:u|uw\s+Kamer)\s+ontvangt\b", re.IGNORECASE)
+_RECEIVES = re.compile(
+    rf"\bontvangt\s+{_KAMER}\b|\b(?:u|uw\s+Kamer)\s+ontvangt\b"
+    rf"|\b(?:ik|wij)\s+(?:stuur|sturen|zend|zenden)\s+{_KAMER}\b",
+    re.IGNORECASE,
+)
 _TIME_TO_COME = re.compile(
     r"\b(?:voor|vóór|na|in|binnen|uiterlijk|rond|begin|eind|medio|later|nog)\s+(?:het\s+|de\s+)?"
     r"(?:einde|zomer|voorjaar|najaar|winter|kerst|reces|zomerreces|kerstreces|jaar|maand|week|"
@@ -181,7 +188,7 @@ def extract_commitments(source, gazetteer, reference_date):
         if agreed and _SHARED_LATER.search(sentence) and not _COMMITMENT_WORD.search(sentence):
             # "... zullen zodra beschikbaar in lijn met de staande informatie-afspraken worden
             # gedeeld": informing as agreed, later: a promise.
-            found.append((span[0], _promised(layout, span, sentence)))
+            found.append((span[0], _promised(layout, span, sentence, members)))
             continue
         # "Door middel van deze brief kom ik terug op deze toezeggingen": the ones the sentences
         # before describe, kept now (a plural alone is mostly a summary).
@@ -201,7 +208,7 @@ def extract_commitments(source, gazetteer, reference_date):
                 )
                 found.append((part[0], proposal))
         elif _is_new_promise(sentence):
-            found.append((span[0], _promised(layout, span, sentence)))
+            found.append((span[0], _promised(layout, span, sentence, members)))
     for note in commitment_notes:
         if note in merged_notes:
             continue
@@ -324,9 +331,11 @@ def _fulfilled(source, layout, index, span, context, members, gazetteer, referen
     )
 
 
-def _promised(layout, span, sentence):
+def _promised(layout, span, sentence, members):
+    """A new promise; to the members the sentence names ("naar aanleiding van een vraag van het
+    lid Koole"), if any."""
     return CommitmentProposal(
-        mps=[],
+        mps=_surnames(sentence, members),
         debate_kind="",
         debate_date=None,
         subject=_subject(sentence, layout, span[0]),
