@@ -678,3 +678,26 @@ def test_a_sentence_wrapped_before_a_capital_is_no_heading():
     )
 
     assert [m.name for m in _mentions(text)] == ["Verordening inzake verpakking"]
+
+
+def test_a_reports_item_titles_over_one_line_paragraphs():
+    text = (
+        "Verslag van de Milieuraad van 17 juni 2025\n\n"
+        "Herziening van de Richtlijn stedelijk afvalwater\n"
+        "Het voorzitterschap gaf een toelichting op de stand van zaken. De Raad nam kennis van "
+        "het voortgangsrapport.\n\n"
+        "Raadsconclusies over waterveerkracht\n"
+        "De Raad heeft de conclusies zonder discussie aangenomen.\n"
+    )
+
+    proposals = extract(ImportText.from_text(text), Gazetteer())
+
+    assert [m.name for m in proposals.mentions] == [
+        "Richtlijn stedelijk afvalwater",
+        "Raadsconclusies over waterveerkracht",
+    ]
+    meeting_day = datetime.date(2025, 6, 17)
+    assert [(e.name, e.stage, e.date) for e in proposals.stage_events] == [
+        ("Richtlijn stedelijk afvalwater", Stage.WORKING_PARTY, meeting_day),
+        ("Raadsconclusies over waterveerkracht", Stage.COUNCIL_ADOPTION, meeting_day),
+    ]

@@ -221,7 +221,7 @@ def _mark_headings(kinds, contents):
             heading_lines = (
                 block if fits and previous_ends and _heading_like(joined, next_first) else []
             )
-            if not heading_lines and len(block) > 2 and previous_ends:
+            if not heading_lines and len(block) >= 2 and previous_ends:
                 # A title right over its paragraph, no blank line between: a short line that
                 # does not end like a sentence or wrap on, before a line that starts anew.
                 second = contents[block[1]]
@@ -471,7 +471,10 @@ _TITLE_END = (
     # a separable verb's infinitive: "... het voorstel voor de richtlijn X in te trekken"
     r"(?:in|voor|aan|vast|uit|op|af|terug)\s+te\s+[a-zà-ÿ]+en|"
     r"besp(?:rak|raken|reekt)|steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt|"
-    r"gepubliceerd|gepresenteerd|verschenen|uitgebracht|ontvangen|verzonden|gestuurd)\b|\s*$)"
+    r"gepubliceerd|gepresenteerd|verschenen|uitgebracht|ontvangen|verzonden|gestuurd)\b"
+    # a capitalised article or pronoun: the next sentence, its line break lost ("... afvalwater
+    # Het voorzitterschap gaf ...")
+    r"|\s+(?-i:(?:De|Het|Een|Dit|Deze|Die|Dat|Er|Op|In|Tijdens|Nederland|Zij|Hij|Ik|Wij)\s)|\s*$)"
 )
 _YEAR = r"(?:\s+(?:19|20)\d{2}(?!\d))?"
 # Words that do not begin a title: "de Verordening te wijzigen", "het Raadsbesluit zal".
