@@ -701,3 +701,19 @@ def test_a_reports_item_titles_over_one_line_paragraphs():
         ("Richtlijn stedelijk afvalwater", Stage.WORKING_PARTY, meeting_day),
         ("Raadsconclusies over waterveerkracht", Stage.COUNCIL_ADOPTION, meeting_day),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        (
+            "1. Voorstel voor een richtlijn betreffende rijbewijzen – Algemene oriëntatie",
+            "richtlijn betreffende rijbewijzen",
+        ),
+        ("2. Verordening passagiersrechten – Voortgangsrapport", "Verordening passagiersrechten"),
+    ],
+)
+def test_an_items_format_after_a_dash_is_not_part_of_the_name(line, name):
+    text = f"Geannoteerde agenda\n\n{line}\nHet voorzitterschap presenteert de stand van zaken.\n"
+
+    assert [m.name for m in _mentions(text)] == [name]

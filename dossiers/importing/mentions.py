@@ -474,7 +474,8 @@ _TITLE_END = (
     r"gepubliceerd|gepresenteerd|verschenen|uitgebracht|ontvangen|verzonden|gestuurd)\b"
     # a capitalised article or pronoun: the next sentence, its line break lost ("... afvalwater
     # Het voorzitterschap gaf ...")
-    r"|\s+(?-i:(?:De|Het|Een|Dit|Deze|Die|Dat|Er|Op|In|Tijdens|Nederland|Zij|Hij|Ik|Wij)\s)|\s*$)"
+    r"|\s+(?-i:(?:De|Het|Een|Dit|Deze|Die|Dat|Er|Op|In|Tijdens|Nederland|Zij|Hij|Ik|Wij)\s)"
+    r"|\s+[–—-]\s|\s*$)"  # "Verordening X – Algemene oriëntatie": the item's format after a dash
 )
 _YEAR = r"(?:\s+(?:19|20)\d{2}(?!\d))?"
 # Words that do not begin a title: "de Verordening te wijzigen", "het Raadsbesluit zal".
@@ -1484,7 +1485,9 @@ def _by_reference(segment, found, by_reference):
 _ACT_HEADING = re.compile(
     r"(?:(?:\d{1,2}|[IVX]{1,4})\.\s+)?(?P<name>(?:Verordening|Richtlijn|Besluit|Kaderbesluit|"
     r"Raadsbesluit|Raadsconclusies|Conclusies|Aanbeveling|Raadsaanbeveling|Mededeling)\s+"
-    r"(?:\((?:EU|EG)\)\s*)?[^\W\d_][^.;:]{2,200})$"
+    r"(?:\((?:EU|EG)\)\s*)?[^\W\d_][^.;:–—]{2,200}?)"
+    # "2. Verordening passagiersrechten – Voortgangsrapport": the item's format after a dash.
+    r"(?:\s+[–—-]\s+[^.;:]{2,80})?$"
 )
 
 
