@@ -717,3 +717,18 @@ def test_an_items_format_after_a_dash_is_not_part_of_the_name(line, name):
     text = f"Geannoteerde agenda\n\n{line}\nHet voorzitterschap presenteert de stand van zaken.\n"
 
     assert [m.name for m in _mentions(text)] == [name]
+
+
+def test_an_agenda_of_a_two_day_meeting_tells_what_is_to_come_in_the_present_tense():
+    text = (
+        "Geannoteerde agenda van de JBZ-Raad van 12 en 13 juni 2025\n\nDen Haag, 28 mei 2025\n\n"
+        "Het voorzitterschap presenteert een voortgangsrapport over de Terugkeerverordening. "
+        "De Raad neemt de Richtlijn inzake de bestrijding van corruptie formeel aan.\n"
+    )
+
+    events = extract(ImportText.from_text(text), Gazetteer()).stage_events
+
+    assert [(e.stage, e.expected, e.date) for e in events] == [
+        (Stage.WORKING_PARTY, True, None),
+        (Stage.COUNCIL_ADOPTION, True, None),
+    ]

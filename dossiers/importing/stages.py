@@ -304,7 +304,7 @@ _CUES = (
     # Council adoption
     _cue(
         Stage.COUNCIL_ADOPTION,
-        rf"{_RAAD}\s+(?:nam|namen)\s+{_IN}{{0,200}}?\baan\b"
+        rf"{_RAAD}\s+(?:nam|namen|neemt|nemen)\s+{_IN}{{0,200}}?\baan\b"
         # ("De Raad zal een algemene oriëntatie vaststellen": its own position, not the act.)
         # "De Raad ging akkoord met een zevende tranche ...".
         rf"|{_RAAD}\s+(?:ging|gingen|gaat)\s+akkoord\s+met\b"
@@ -552,6 +552,10 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
                 readings = None  # it shows only that a proposal exists, not when
             elif readings is None and hit.cue.at_meeting and meeting_date:
                 readings = {None: (meeting_date, Precision.DAY, "")}
+            elif readings is None and hit.cue.at_meeting and hit.tense is None:
+                # "Het voorzitterschap presenteert een voortgangsrapport" in the agenda of a
+                # meeting of two days: to come, as the agenda is dated before it.
+                hit.tense = _tense_by_meeting(own_date, first_day, last_day)
             elif readings is None and previous_date and _SAME_TIME.match(segment.text):
                 readings = {None: previous_date}
             date, precision = _date_of(hit, readings, segment.text, reference_date, own_date)
@@ -980,6 +984,16 @@ def _assigned_dates(hits, dates, sentence):
             if dated:
                 nearest[id(hit)] = min(dated, key=lambda ranked: ranked[0])
     return {key: readings for key, (_rank, readings) in nearest.items()}
+
+
+def _tense_by_meeting(own_date, first_day, last_day):
+    """EXPECTED for what a document dated before its meeting says the Council does there,
+    ACTUAL after it; None when either date is unknown or the document is dated during it."""
+    if own_date is None or first_day is None:
+        return None
+    if own_date < first_day:
+        return EXPECTED
+    return ACTUAL if own_date > (last_day or first_day) else None
 
 
 def _date_of(hit, readings, sentence, reference, own_date=None):
