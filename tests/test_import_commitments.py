@@ -422,3 +422,23 @@ def test_a_promise_made_to_a_member_names_the_member():
     (proposal,) = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
 
     assert (proposal.fulfilled_here, proposal.mps) == (False, ["Dittrich"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "number"),
+    [
+        ("Met deze brief geef ik uitvoering aan toezegging T03890.", "", "T03890"),
+        ("Zoals toegezegd aan de Eerste Kamer informeer ik u hierbij over de stand.", "", ""),
+        (
+            "In het mondeling overleg van 3 december 2024 heb ik toegezegd uw Kamer te informeren.",
+            "commissiedebat",
+            "",
+        ),
+    ],
+)
+def test_the_eerste_kamers_commitments_in_its_own_words(sentence, kind, number):
+    (proposal,) = extract_commitments(
+        ImportText.from_text(sentence), Gazetteer(), datetime.date(2025, 3, 10)
+    )
+
+    assert (proposal.fulfilled_here, proposal.debate_kind, proposal.number) == (True, kind, number)

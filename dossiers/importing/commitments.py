@@ -25,10 +25,10 @@ _DATE = (
 _DD_DATE = re.compile(rf"\bd\.d\.\s+{_DATE}", re.IGNORECASE)
 
 _DEBATE_KINDS = (
-    (r"commissiedebat|algemeen\s+overleg|notaoverleg", "commissiedebat"),
+    (r"commissiedebat|algemeen\s+overleg|notaoverleg|mondeling\s+overleg", "commissiedebat"),
     (r"wetgevingsoverleg", "wetgevingsoverleg"),
     (r"schriftelijke?\s+overleg", "schriftelijk_overleg"),
-    (r"plenaire?\s+debat|tweeminutendebat|debat", "plenair_debat"),
+    (r"plenaire?\s+(?:debat|behandeling)|tweeminutendebat|debat", "plenair_debat"),
 )
 _DEBATE = re.compile(
     "|".join(
@@ -72,7 +72,9 @@ _NOT_TO_PARLIAMENT = re.compile(
     r"toezegging\s+van\s+(?:de\s+)?(?:Europese\s+)?(?:Commissie|Raad|voorzitterschap)",
     re.IGNORECASE,
 )
-_TO_PARLIAMENT = re.compile(r"\b(?:uw|de)\s+Kamer\b|\bleden\b|\blid\b")
+_TO_PARLIAMENT = re.compile(
+    r"\b(?:uw|de)\s+(?:Eerste\s+)?Kamer\b(?!\s+der\b)|\bleden\b|\blid\b|\b(?-i:T0\d{4})\b"
+)
 _FOOTNOTE_COMMITMENT = re.compile(r"^Toezegging(?:en)?\s+(?:gedaan\s+)?aan\b", re.IGNORECASE)
 
 # A promise to inform parliament later. Kept tight: every false one costs the reviewer time.
