@@ -732,3 +732,37 @@ def test_an_agenda_of_a_two_day_meeting_tells_what_is_to_come_in_the_present_ten
         (Stage.WORKING_PARTY, True, None),
         (Stage.COUNCIL_ADOPTION, True, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage", "date"),
+    [
+        (
+            "Een voorstel voor de Terugkeerverordening wordt eind 2025 verwacht.",
+            Stage.PROPOSAL,
+            datetime.date(2025, 10, 1),
+        ),
+        (
+            "De triloogonderhandelingen over de Terugkeerverordening starten naar verwachting in "
+            "september.",
+            Stage.TRILOGUES,
+            datetime.date(2025, 9, 1),
+        ),
+        (
+            "Het EP-mandaat voor de Terugkeerverordening wordt in september verwacht.",
+            Stage.EP_MANDATE,
+            datetime.date(2025, 9, 1),
+        ),
+        (
+            "De Terugkeerverordening wordt in juni 2026 van toepassing.",
+            Stage.APPLICATION,
+            datetime.date(2026, 6, 1),
+        ),
+    ],
+)
+def test_steps_to_come_in_other_words(sentence, stage, date):
+    text = "Den Haag, 10 maart 2025. " + sentence
+
+    events = extract(ImportText.from_text(text), Gazetteer()).stage_events
+
+    assert [(e.stage, e.expected, e.date) for e in events] == [(stage, True, date)]

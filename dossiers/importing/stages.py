@@ -131,6 +131,12 @@ _CUES = (
         inside=True,
     ),
     _cue(
+        # "Een voorstel voor de X-richtlijn wordt eind 2025 verwacht."
+        Stage.PROPOSAL,
+        r"\bvoorstel\w*\b[^.;]{0,100}?\b(?:wordt|worden)\b[^.;]{0,40}?\bverwacht\b",
+        EXPECTED,
+    ),
+    _cue(
         # "... heeft de Europese Commissie een voorstel gepubliceerd voor een ...": the file after.
         Stage.PROPOSAL,
         r"\bvoorstel\w*\s+(?:gepubliceerd|gepresenteerd|gedaan|ingediend|uitgebracht)\s+"
@@ -226,6 +232,11 @@ _CUES = (
     ),
     # European Parliament mandate
     _cue(
+        # "Het EP-mandaat voor de Terugkeerverordening wordt in september verwacht."
+        Stage.EP_MANDATE,
+        r"\bEP-(?:mandaat|positie|standpunt)\b",
+    ),
+    _cue(
         Stage.EP_MANDATE,
         rf"\b(?:positie|standpunt|(?:onderhandelings)?mandaat)\s+van\s+het\s+{_EP}\s+"
         r"(?:[\w-]+\s+){0,4}?(?:vastgesteld|aangenomen|bereikt)"
@@ -239,6 +250,7 @@ _CUES = (
         r"\b(?:trilo(?:og|gen)\w*|onderhandelingen\s+in\s+triloog)\b"
         rf"{_IN}{{0,120}}?\b"
         r"(?:gestart|begonnen|hervat|plaatsgevonden|plaatsvond|plaatsvinden|lopen|gaande|"
+        r"starten|start|beginnen|begint|"
         r"bevonden|bevinden|gevoerd)\b"
         r"|\b(?:eerste|volgende|laatste)\s+(?:politieke\s+)?triloog\b",
     ),
@@ -381,6 +393,7 @@ _CUES = (
     _cue(
         Stage.APPLICATION,
         r"\b(?:van\s+toepassing\s+(?:worden|wordt|zijn|is)|in\s+gebruik\s+(?:genomen|nemen)"
+        rf"|(?:wordt|worden)\s+{_GAP}van\s+toepassing"
         r"|ingebruikname|oplevering|gelanceerd|omgezet|omzetting)\b",
     ),
     _cue(
