@@ -468,6 +468,7 @@ _TITLE_END = (
     r"moet|moeten|kan|kunnen|zal|zullen|zou|zouden|mag|mogen|wil|willen|"
     r"aannemen|vaststellen|goedkeuren|bespreken|bereiken|formeel|uiterlijk|definitief|"
     r"inmiddels|reeds|binnenkort|verscheen|verschijnt|ligt|liggen|lag|lagen|komt|kwam|"
+    r"starten|beginnen|begint|"
     # a separable verb's infinitive: "... het voorstel voor de richtlijn X in te trekken"
     r"(?:in|voor|aan|vast|uit|op|af|terug)\s+te\s+[a-zà-ÿ]+en|"
     r"besp(?:rak|raken|reekt)|steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt|"
