@@ -739,3 +739,14 @@ def test_the_step_of_a_file_in_the_words_the_guide_describes(sentence, stage, ex
     assert [(e.name, e.stage, e.expected, e.date) for e in events] == [
         (_CORRUPTIE[3:], stage, expected, date)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("De European Media Freedom Act (EMFA) is gepubliceerd.", "European Media Freedom Act"),
+        ("De Commissie presenteerde het Clean Industrial Deal pakket.", "Clean Industrial Deal"),
+    ],
+)
+def test_an_english_title_without_the_dutch_article_before_it(text, name):
+    assert [m.name for m in _mentions(text)] == [name]

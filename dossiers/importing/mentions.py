@@ -641,10 +641,12 @@ _NEW_INSTRUMENTS = (
     (
         # "het Roadworthiness Package", "de Digital Services Act": English titles.
         re.compile(
-            r"(?<![\w-])(?P<name>(?!(?:(?:Council|Commission|European|EU|The|This|New|Proposed|"
+            r"(?<![\w-])(?!(?:De|Het|Een|Dit|Deze|Die|Dat)\s)"  # a Dutch article is no part of it
+            r"(?P<name>(?!(?:(?:Council|Commission|European|EU|The|This|New|Proposed|"
             r"Implementing|Delegated|Europees|Europese|Nieuw|Nieuwe|Het|De)\s+)+"
-            r"(?:Act|Package|Pact|Directive|Regulation|Strategy)\b)"
-            r"(?:[A-Z][\w-]*\s+){1,4}(?:Act|Package|Pact|Directive|Regulation|Strategy))(?![\w-])"
+            r"(?:Act|Package|Pact|Directive|Regulation|Strategy|Deal)\b)"
+            r"(?:[A-Z][\w-]*\s+){1,4}(?:Act|Package|Pact|Directive|Regulation|Strategy|Deal))"
+            r"(?![\w-])"
         ),
         0.4,
     ),
