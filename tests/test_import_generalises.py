@@ -750,3 +750,49 @@ def test_the_step_of_a_file_in_the_words_the_guide_describes(sentence, stage, ex
 )
 def test_an_english_title_without_the_dutch_article_before_it(text, name):
     assert [m.name for m in _mentions(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "De Commissie presenteerde het voorstel voor een Europese identiteitsportemonnee.",
+            "Europese identiteitsportemonnee",
+        ),
+        ("Het kabinet steunt het voorstel voor een EU-talentenpool.", "EU-talentenpool"),
+        (
+            "De Europese verordening ter bestrijding van kinderpornografie is aangenomen.",
+            "Europese verordening ter bestrijding van kinderpornografie",
+        ),
+        (
+            "De Raad nam de conclusies van de Raad over de toekomst van Schengen aan.",
+            "conclusies van de Raad over de toekomst van Schengen",
+        ),
+    ],
+)
+def test_a_file_described_in_lower_case_after_its_kind_or_proposal(text, name):
+    assert [m.name for m in _mentions(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De mededeling over de stand van zaken volgt later.",
+        "Het voorstel over de verdeling van de middelen is besproken.",
+    ],
+)
+def test_a_generic_communication_or_proposal_is_no_file(text):
+    assert _mentions(text) == []
+
+
+def test_an_act_another_acts_title_amends_is_no_mention_of_its_own():
+    text = (
+        "Het betreft de Verordening betreffende asiel- en migratiebeheer en tot wijziging van "
+        "Richtlijn 2003/109/EG en de voorgestelde verordening inzake een Fonds voor asiel en "
+        "migratie. Over het voorstel tot wijziging van Richtlijn 2011/36/EU is een akkoord bereikt."
+    )
+
+    assert [m.name for m in _mentions(text)] == [
+        "Verordening betreffende asiel- en migratiebeheer",
+        "Richtlijn 2011/36/EU",
+    ]

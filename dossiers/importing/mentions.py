@@ -468,7 +468,7 @@ _TITLE_END = (
     r"moet|moeten|kan|kunnen|zal|zullen|zou|zouden|mag|mogen|wil|willen|"
     r"aannemen|vaststellen|goedkeuren|bespreken|bereiken|formeel|uiterlijk|definitief|"
     r"inmiddels|reeds|binnenkort|verscheen|verschijnt|ligt|liggen|lag|lagen|komt|kwam|"
-    r"starten|beginnen|begint|"
+    r"starten|beginnen|begint|volgt|volgen|"
     # a separable verb's infinitive: "... het voorstel voor de richtlijn X in te trekken"
     r"(?:in|voor|aan|vast|uit|op|af|terug)\s+te\s+[a-zà-ÿ]+en|"
     r"besp(?:rak|raken|reekt)|steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt|"
@@ -476,7 +476,9 @@ _TITLE_END = (
     # a capitalised article or pronoun: the next sentence, its line break lost ("... afvalwater
     # Het voorzitterschap gaf ...")
     r"|\s+(?-i:(?:De|Het|Een|Dit|Deze|Die|Dat|Er|Op|In|Tijdens|Nederland|Zij|Hij|Ik|Wij)\s)"
-    r"|\s+[–—-]\s|\s*$)"  # "Verordening X – Algemene oriëntatie": the item's format after a dash
+    r"|\s+[–—-]\s"  # "Verordening X – Algemene oriëntatie": the item's format after a dash
+    # "Verordening A en tot wijziging van Richtlijn B": the acts it amends are not its name
+    r"|\s+(?:en\s+)?tot\s+(?:wijziging|intrekking)\s+van\s|\s*$)"
 )
 _YEAR = r"(?:\s+(?:19|20)\d{2}(?!\d))?"
 # Words that do not begin a title: "de Verordening te wijzigen", "het Raadsbesluit zal".
@@ -551,8 +553,11 @@ _NEW_INSTRUMENTS = (
     (
         # "een verordening om de betekening ... te verbeteren": a lower-case kind, described.
         re.compile(
-            r"\b(?:[Ee]en|[Dd]e|nieuwe)\s+(?P<name>(?:richtlijn|verordening|aanbeveling)(?:en)?\s+"
-            r"(?:van\s+de\s+Raad\s+)?(?:om|op\s+"
+            r"\b(?:[Ee]en|[Dd]e|nieuwe)\s+(?P<name>(?:(?:Europese|nieuwe|herziene|voorgestelde)\s+)?"
+            r"(?:(?:richtlijn|verordening|aanbeveling|(?:raads)?conclusies)(?:en)?\s+"
+            r"(?:van\s+de\s+(?:Raad|(?:Europese\s+)?Commissie)\s+)?"
+            # a communication only with its author: "de mededeling over de stand" is none
+            r"|mededeling\s+van\s+de\s+(?:Europese\s+)?Commissie\s+)(?:om|op\s+"
             rf"het\s+gebied\s+van|inzake|betreffende|houdende|ter|tot|over)\s+{_TITLE_BODY})"
             + _TITLE_END
         ),
@@ -691,6 +696,16 @@ _NEW_INSTRUMENTS = (
             r"|(?:[A-Z][a-zà-ÿ]+-\s+en\s+)?(?!(?:Werk|Actie|Jaar|Hulp|Steun|Voorjaars|Najaars)"
             r"(?:pakket|pact))[A-Z][a-zà-ÿ]{3,}(?:-[a-zà-ÿ]+)*-?(?:pakket|pact))"
             r"(?:\s+\([A-Z]{2,8}\))?(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
+        # "het voorstel voor een Europese identiteitsportemonnee", "... voor een EU-talentenpool":
+        # a proposal by what it sets up, when that is the Union's.
+        re.compile(
+            r"\b(?:[Vv]oorstel(?:len)?|Commissievoorstel(?:len)?)\s+(?:voor|inzake|over)\s+"
+            r"(?:een|de|het)\s+(?P<name>(?:Europese|Europees)\s+[a-zà-ÿ][\w-]{5,}"
+            r"(?:\s+[a-zà-ÿ][\w-]{5,})?|EU-[a-zà-ÿ][\w-]{4,})(?![\w-])"
         ),
         0.4,
     ),
@@ -1231,6 +1246,8 @@ class DossierMatcher:
         found = []
         for candidate in self._forms(text, start, end):
             name, name_start, name_end = candidate.name, candidate.start, candidate.end
+            if _AMENDED_IN_A_TITLE.search(text, max(start, name_start - 250), name_start):
+                continue  # "Verordening A ... en tot wijziging van Richtlijn B": B is no mention
             key = name_key(name)
             lowered = name.lower()
             if key in GENERIC_NAMES or (lowered.startswith(_NOT_NEW_PREFIXES) and " " not in name):
@@ -1263,6 +1280,13 @@ class DossierMatcher:
                 )
             )
         return _without_overlaps(found)
+
+
+# Another act's title that goes on to the acts it amends or repeals, up to where a name starts.
+_AMENDED_IN_A_TITLE = re.compile(
+    r"(?i:verordening|richtlijn|besluit)\b[^.;()]{0,200}?\b(?:en\s+)?tot\s+(?:wijziging|intrekking)"
+    r"\s+van\b[^.;]*$"
+)
 
 
 def _in_brackets_after(text, start, end, known):
