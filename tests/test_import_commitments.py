@@ -269,6 +269,8 @@ def test_a_known_commitment_is_matched_by_members_and_date_then_by_subject():
         "De minister zegt de Kamer toe haar voor de zomer te informeren over de uitkomsten.",
         "Ik stuur uw Kamer voor de zomer een evaluatie van de pilot.",
         "Na afloop van de Raad zal uw Kamer het verslag ontvangen.",
+        "Ik kom hier voor de zomer bij uw Kamer op terug.",
+        "Het kabinet komt na de zomer bij uw Kamer terug op de uitkomsten van de evaluatie.",
     ],
 )
 def test_promises_to_inform_parliament_later(sentence):
@@ -310,6 +312,7 @@ def test_informing_as_agreed_with_parliament_keeps_a_standing_commitment(sentenc
         "Volgens de afspraken in de Raad wordt het voorstel besproken.",
         "U ontvangt de Geannoteerde Agenda vervroegd vanwege het meireces.",
         "In deze brief wordt uw Kamer ook geïnformeerd over de NAVO-norm.",
+        "Daar kom ik later in deze brief op terug.",
     ],
 )
 def test_no_commitment_where_none_is_made_or_honoured(sentence):
@@ -442,3 +445,16 @@ def test_the_eerste_kamers_commitments_in_its_own_words(sentence, kind, number):
     )
 
     assert (proposal.fulfilled_here, proposal.debate_kind, proposal.number) == (True, kind, number)
+
+
+def test_a_commitment_called_a_promise_is_one():
+    sentence = (
+        "Zoals beloofd tijdens het commissiedebat van 5 februari jl. informeer ik u hierbij over "
+        "de stand van zaken."
+    )
+
+    (proposal,) = extract_commitments(
+        ImportText.from_text(sentence), Gazetteer(), datetime.date(2025, 3, 10)
+    )
+
+    assert (proposal.fulfilled_here, proposal.debate_date) == (True, datetime.date(2025, 2, 5))

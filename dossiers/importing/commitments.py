@@ -53,7 +53,9 @@ _REFERS_BACK = re.compile(
 # The letterhead's lines are no subject: "Den Haag, 14 oktober 2022".
 _LETTERHEAD = re.compile(r"^(?:Den\s+Haag,|Aan\s+de\s+|Nr\.\s)")
 # A sentence that refers to a commitment already made.
-_COMMITMENT_WORD = re.compile(r"\btoezegging\b|\btoegezegd\b|\b(?-i:T0\d{4})\b", re.IGNORECASE)
+_COMMITMENT_WORD = re.compile(
+    r"\btoezegging\b|\btoegezegd\b|\bbeloofd\b|\b(?-i:T0\d{4})\b", re.IGNORECASE
+)
 # Informing as agreed with parliament is keeping a standing commitment: "Conform de
 # vastgestelde afspraken informeer ik uw Kamer ...", "Gelet op de informatieafspraken ...".
 _AGREED_INFORMATION = re.compile(
@@ -99,6 +101,7 @@ _NEW_PROMISE = re.compile(
     | \b(?:minister|staatssecretaris|regering|kabinet)\b[^.]{{0,80}}?\b(?:zegt|zeggen)\b
       [^.]{{0,120}}?\btoe\b
     | \b(?:zal|zult)\s+{_KAMER}\b[^.]{{0,120}}?\b(?:ontvangen|{_INFORMED})
+    | \b(?:kom|komen|komt)\b[^.]{{0,80}}?\bbij\s+(?:u|uw\s+Kamer|de\s+Kamer)\b[^.]{{0,40}}?\bterug\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
