@@ -796,3 +796,56 @@ def test_an_act_another_acts_title_amends_is_no_mention_of_its_own():
         "Verordening betreffende asiel- en migratiebeheer",
         "Richtlijn 2011/36/EU",
     ]
+
+
+def test_an_items_format_line_without_the_sign_foresees_its_stage():
+    text = (
+        "Geannoteerde agenda Milieuraad van 17 juni 2025\n\nDen Haag, 3 juni 2025\n\n"
+        "Verordening inzake verpakking en verpakkingsafval\n"
+        "Besluitvorming: Algemene oriëntatie\n"
+        "Het voorzitterschap beoogt een akkoord. Nederland kan instemmen met de compromistekst.\n\n"
+        "Verordening inzake Digitale Diensten (Digital Services Act)\n"
+        "Beleidsdebat en voortgangsrapportage\n"
+        "Nederland steunt de inzet van het voorzitterschap en de Commissie op dit punt.\n"
+    )
+
+    proposals = extract(ImportText.from_text(text), Gazetteer())
+
+    assert [m.name for m in proposals.mentions] == [
+        "Verordening inzake verpakking en verpakkingsafval",
+        "Verordening inzake Digitale Diensten",
+    ]
+    assert [(e.stage, e.expected) for e in proposals.stage_events] == [
+        (Stage.COUNCIL_MANDATE, True),
+        (Stage.WORKING_PARTY, True),
+    ]
+
+
+def test_a_report_s_format_line_tells_what_was_done():
+    text = (
+        "Verslag van de Milieuraad van 17 juni 2025\n\nDen Haag, 25 juni 2025\n\n"
+        "Verordening inzake verpakking en verpakkingsafval\n"
+        "Besluitvorming: Algemene oriëntatie\n"
+        "Nederland heeft ingestemd. Veel lidstaten steunden de compromistekst van harte.\n"
+    )
+
+    events = extract(ImportText.from_text(text), Gazetteer()).stage_events
+
+    assert [(e.stage, e.expected, e.date) for e in events] == [
+        (Stage.COUNCIL_MANDATE, False, datetime.date(2025, 6, 17))
+    ]
+
+
+def test_a_new_files_other_name_in_brackets_and_the_acts_its_title_amends():
+    text = (
+        "Fiche: Verordening inzake Digitale Markten (Digital Markets Act)\n\n"
+        "Fiche: Verordening inzake digitale diensten en wijziging Richtlijn 2000/31/EG "
+        "(Digital Services Act)\n"
+    )
+
+    mentions = _mentions(text)
+
+    assert [(m.name, m.aliases) for m in mentions] == [
+        ("Verordening inzake Digitale Markten", ["Digital Markets Act"]),
+        ("Verordening inzake digitale diensten", []),
+    ]

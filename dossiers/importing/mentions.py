@@ -48,8 +48,9 @@ class Segment:
     @property
     def is_format_line(self):
         """An annotated agenda's line under an item that says what the Council is to do with it
-        ("= Algemene oriëntatie"): part of the item, not a heading of its own."""
-        return self.kind == HEADING and self.text.startswith("=")
+        ("= Algemene oriëntatie", "Beleidsdebat en voortgangsrapportage"): part of the item, not
+        a heading of its own."""
+        return self.kind == HEADING and bool(FORMAT_LINE.match(self.text))
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,14 @@ class Found:
 
 # Layout ------------------------------------------------------------------------------------
 
+# What the Council does with an agenda item, on a line of its own under the item's title: "=
+# Algemene oriëntatie", or without the sign as other ministries print it ("Besluitvorming:
+# Algemene oriëntatie", "Beleidsdebat en voortgangsrapportage", "Informatievoorziening").
+FORMAT_LINE = re.compile(
+    r"=|(?i:(?:besluitvorming|informatievoorziening|gedachtewisseling|beleidsdebat|"
+    r"voortgangsrapport\w*|(?:gedeeltelijke\s+)?algemene\s+ori[eë]ntatie|presentatie\s+door\s+"
+    r"de\s+commissie)\b[^.]{0,60}$)"
+)
 _FOOTNOTE_START = re.compile(r"(\d{1,3})[ \t]+(?=[A-Z\[(“\"'])")
 _NUMBERED_HEADING = re.compile(r"(?:\d{1,2}|[IVX]{1,5})\.\s+[^\W\d_(]|\d{1,2}\.\s+\(")
 _BULLET = re.compile(r"[•\uf0b7\u25aa\u25cf\u2023]\s*")
@@ -169,7 +178,27 @@ def _classify(lines, contents):
             in_note = False
         kinds[index] = SENTENCE
     _mark_headings(kinds, contents)
+    for index, kind in enumerate(kinds):
+        if (
+            kind == SENTENCE
+            and len(contents[index]) <= _FORMAT_LINE_MAX
+            and FORMAT_LINE.match(contents[index])
+            and _follows_a_title(kinds, contents, index)
+        ):
+            kinds[index] = HEADING
     return kinds
+
+
+_FORMAT_LINE_MAX = 80
+
+
+def _follows_a_title(kinds, contents, index):
+    """Whether the line before stands as an agenda item's title: a heading, or a line that
+    does not end like a sentence."""
+    before = next((i for i in range(index - 1, -1, -1) if kinds[i] is not None), None)
+    if before is None:
+        return False
+    return kinds[before] == HEADING or not contents[before].rstrip().endswith((".", "!", "?", ":"))
 
 
 def _starts_note(number, expected, lines, index):
@@ -355,6 +384,7 @@ def _groups(kinds, contents, spans):
                 and not contents[index][:1].islower()
                 and not _OPEN_END.search(previous)
             )
+            or (kind == HEADING and FORMAT_LINE.match(contents[index]))
         )
         if new and current:
             groups.append((current_kind, current))
@@ -721,6 +751,8 @@ _NEW_INSTRUMENTS = (
 )
 # A title cut at a year or a footnote number loses the words that led to it: "... in".
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:in|van|de|het|een|en|of|over|voor|op|met|tot|te))*\s*$")
+# Where a title goes on to the acts it amends or repeals, which are not its name.
+_AMENDS_TOO = re.compile(r"\s+en\s+(?:tot\s+)?(?:wijziging|intrekking)\b")
 # Where a title goes on to say what the act is about.
 _ABOUT = re.compile(r"\s(?:over|inzake|betreffende|tot|ter|houdende)\s")
 # Compounds that name a kind of act, not one ("Uitvoeringsverordening", "EU-richtlijn").
@@ -1228,7 +1260,11 @@ class DossierMatcher:
         for pattern, confidence in _NEW_INSTRUMENTS:
             for match in pattern.finditer(text, start, end):
                 name_start = match.start("name")
-                name = _TRAILING_WORDS.sub("", text[name_start : match.end("name")])
+                name = text[name_start : match.end("name")]
+                amends = _AMENDS_TOO.search(name)
+                if amends and amends.start() > 0:  # "Verordening X en wijziging Richtlijn Y"
+                    name = name[: amends.start()]
+                name = _TRAILING_WORDS.sub("", name)
                 name_end = name_start + len(name)
                 if match.groupdict().get("particle"):  # "Raadsconclusies [aan] over ..."
                     name = (
@@ -1279,22 +1315,44 @@ class DossierMatcher:
                     candidate, dossier=dossier, confidence=0.7 if dossier else candidate.confidence
                 )
             )
-        return _without_overlaps(found)
+        return _with_names_in_brackets(text, _without_overlaps(found))
 
 
 # Another act's title that goes on to the acts it amends or repeals, up to where a name starts.
 _AMENDED_IN_A_TITLE = re.compile(
-    r"(?i:verordening|richtlijn|besluit)\b[^.;()]{0,200}?\b(?:en\s+)?tot\s+(?:wijziging|intrekking)"
-    r"\s+van\b[^.;]*$"
+    r"(?i:verordening|richtlijn|besluit)\b[^.;()]{0,200}?\b(?:en\s+tot|en|tot)\s+"
+    r"(?:wijziging|intrekking)(?:\s+van)?\s[^.;]*$"
 )
 
 
-def _in_brackets_after(text, start, end, known):
-    """The known name that text[start:end] stands in brackets right after: its other name."""
+def _in_brackets_after(text, start, end, names, new=False):
+    """The name of `names` (known ones; `new`: new ones) that text[start:end] stands in brackets
+    right after: its other name."""
     if not (text[end : end + 1] == ")" and text[:start].rstrip().endswith("(")):
         return None
     opening = text.rindex("(", 0, start)
-    return next((k for k in known if k.dossier and not text[k.end : opening].strip()), None)
+    return next(
+        (
+            k
+            for k in names
+            if (k.dossier is None) == new and k.end <= opening and not text[k.end : opening].strip()
+        ),
+        None,
+    )
+
+
+def _with_names_in_brackets(text, found):
+    """ "Verordening inzake Digitale Markten (Digital Markets Act)": one new file, the name in
+    brackets its other name."""
+    kept = []
+    for item in found:
+        before = _in_brackets_after(text, item.start, item.end, kept, new=True)
+        if item.dossier is None and before is not None:
+            if not before.alias:
+                kept[kept.index(before)] = dataclasses.replace(before, alias=item.name)
+            continue
+        kept.append(item)
+    return kept
 
 
 def _numbered_acts(text, start, end):

@@ -537,7 +537,8 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
     proposals, weak, previous_hits, previous_date = [], [], [], None
     for index, segment in enumerate(document.segments):
         if segment.is_format_line:
-            proposals += _format_line_events(document, index, types, meeting_date)
+            done = _tense_by_meeting(own_date, first_day, last_day) == ACTUAL
+            proposals += _format_line_events(document, index, types, meeting_date, done)
         if segment.kind != SENTENCE or _is_fiche_list(segment.text):
             previous_hits, previous_date = [], None
             continue
@@ -602,9 +603,10 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
 # An annotated agenda's format line under an item says what the Council is to do with its file:
 # "= Algemene oriëntatie", "= Aanneming", "= Beleidsdebat".
 _FORMAT_LINE = re.compile(
-    r"=\s*(?:(?:mogelijke|eventuele)\s+)?(?:(?P<mandate>(?:gedeeltelijke\s+)?algemene\s+"
-    r"ori[eë]ntatie|raadspositie)|(?P<adoption>aanneming|aanname|goedkeuring|vaststelling)|"
-    r"(?P<debate>beleidsdebat))\b",
+    r"=?\s*(?:(?:besluitvorming|informatievoorziening)\s*:?\s*)?(?:(?:mogelijke|eventuele)\s+)?"
+    r"(?:(?P<mandate>(?:gedeeltelijke\s+)?algemene\s+ori[eë]ntatie|raadspositie)|"
+    r"(?P<adoption>aanneming|aanname|goedkeuring|vaststelling)|"
+    r"(?P<debate>beleidsdebat|voortgangsrapport\w*|gedachtewisseling))\b",
     re.IGNORECASE,
 )
 _FORMAT_STAGES = {
@@ -614,8 +616,9 @@ _FORMAT_STAGES = {
 }
 
 
-def _format_line_events(document, index, types, meeting_date):
-    """The stage a format line foresees at the meeting for the file its agenda item names."""
+def _format_line_events(document, index, types, meeting_date, done=False):
+    """The stage a format line foresees at the meeting for the file its agenda item names; in
+    a report (`done`: dated after the meeting) the stage it went through there."""
     segment = document.segments[index]
     match = _FORMAT_LINE.match(segment.text)
     if match is None:  # "= Werksessie", "= Uitwisseling van standpunten": no step of a file
@@ -633,7 +636,7 @@ def _format_line_events(document, index, types, meeting_date):
                 stage=int(stage),
                 date=meeting_date,
                 precision=str(Precision.DAY),
-                expected=True,
+                expected=not done,
                 passage=segment.text,
                 confidence=round(0.6 * item.confidence, 2),
             )
