@@ -849,3 +849,46 @@ def test_a_new_files_other_name_in_brackets_and_the_acts_its_title_amends():
         ("Verordening inzake Digitale Markten", ["Digital Markets Act"]),
         ("Verordening inzake digitale diensten", []),
     ]
+
+
+def test_a_new_name_sharing_a_known_compounds_subject_is_that_file():
+    screening = KnownDossier(
+        slug="screeningsverordening",
+        title="Screeningsverordening",
+        short_name="",
+        instrument_type="verordening",
+    )
+    text = "Het gaat om de verordening inzake screening van burgers van derde landen."
+
+    assert [m.dossier for m in _mentions(text, screening)] == ["screeningsverordening"]
+
+
+def test_the_acts_a_full_title_amends_by_number_are_no_mentions():
+    text = (
+        "Voorstel voor een verordening tot invoering van een screening van onderdanen van derde "
+        "landen en tot wijziging van de Verordeningen (EG) nr. 767/2008, (EU) 2017/2226 en (EU) "
+        "2019/817"
+    )
+
+    assert [m.name for m in _mentions(text)] == [
+        "verordening tot invoering van een screening van onderdanen van derde landen"
+    ]
+
+
+def test_proposals_for_a_file_published_on_a_day():
+    text = (
+        "Den Haag, 1 december 2020. Op 23 september 2020 zijn de voorstellen voor een "
+        "migratie- en asielpact gepubliceerd."
+    )
+    pact = KnownDossier(
+        slug="asiel-en-migratiepact",
+        title="Asiel- en Migratiepact",
+        short_name="",
+        instrument_type="pakket",
+    )
+
+    events = extract(ImportText.from_text(text), Gazetteer(dossiers=[pact])).stage_events
+
+    assert [(e.dossier, e.stage, e.date) for e in events] == [
+        ("asiel-en-migratiepact", Stage.PROPOSAL, datetime.date(2020, 9, 23))
+    ]

@@ -787,6 +787,9 @@ def _distinctive_words(name):
         for head in _HEADS:
             if word.endswith(head) and len(word) - len(head) >= _MIN_DISTINCTIVE:
                 word = word[: -len(head)]
+                # "screenings" of "Screeningsverordening" is "screening" with a linking s
+                if word.endswith("s") and len(word) > _MIN_DISTINCTIVE:
+                    word = word[:-1]
                 break
         if (
             len(word) >= _MIN_DISTINCTIVE
@@ -1321,7 +1324,7 @@ class DossierMatcher:
 # Another act's title that goes on to the acts it amends or repeals, up to where a name starts.
 _AMENDED_IN_A_TITLE = re.compile(
     r"(?i:verordening|richtlijn|besluit)\b[^.;()]{0,200}?\b(?:en\s+tot|en|tot)\s+"
-    r"(?:wijziging|intrekking)(?:\s+van)?\s[^.;]*$"
+    r"(?:wijziging|intrekking)(?:\s+van)?\s(?:[^.;]|\.(?=\s*\d))*$"  # "nr. 767/2008" goes on
 )
 
 

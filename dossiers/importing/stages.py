@@ -131,6 +131,14 @@ _CUES = (
         inside=True,
     ),
     _cue(
+        # "Op 23 september 2020 zijn de voorstellen voor een migratie- en asielpact gepubliceerd."
+        Stage.PROPOSAL,
+        rf"\bvoorstel\w*\s+(?:voor|inzake|over)\s+(?:een|de|het)\s{_IN}{{0,150}}?"
+        r"\b(?:gepubliceerd|gepresenteerd)\b",
+        ACTUAL,
+        inside=True,
+    ),
+    _cue(
         # "Een voorstel voor de X-richtlijn wordt eind 2025 verwacht."
         Stage.PROPOSAL,
         r"\bvoorstel\w*\b[^.;]{0,100}?\b(?:wordt|worden)\b[^.;]{0,40}?\bverwacht\b",
