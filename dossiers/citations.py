@@ -408,8 +408,10 @@ _PROCEEDINGS = rf"""
     (?:\s*,?\s*item\s*(?P<item>\d{{1,3}})\b)?
 """
 _LETTER = rf"""
-    \b(?:Kamer)?brief\s+(?:van|d\.d\.)\s+
-    (?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_PATTERN})\s+(?P<year>(?:19|20)\d{{2}})\b
+    \b(?:Kamer)?brief\s+
+    (?:van|d\.d\.)\s+
+    (?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_PATTERN})\s+
+    (?P<year>(?:19|20)\d{{2}})(?:\b|(?=\d{{1,2}}\b))  # a footnote number may stick to the year
 """
 _OJ_NAME = r"\b(?:PbEU|Pb\s*EU|PB(?:\s*EU)?)\b"
 _EU = rf"""

@@ -210,6 +210,12 @@ def test_finds_every_kind_in_running_text_in_order():
     ]
 
 
+def test_a_dated_letter_with_its_footnote_number_stuck_to_the_year():
+    text = "Het stuk is bij brief van 14 juni 20243 aan de Kamer aangeboden."
+
+    assert [str(item.citation) for item in find_references(text)] == ["Kamerbrief van 14 juni 2024"]
+
+
 @pytest.mark.parametrize(
     ("text", "references"),
     [
