@@ -313,6 +313,7 @@ def test_informing_as_agreed_with_parliament_keeps_a_standing_commitment(sentenc
         "U ontvangt de Geannoteerde Agenda vervroegd vanwege het meireces.",
         "In deze brief wordt uw Kamer ook geïnformeerd over de NAVO-norm.",
         "Daar kom ik later in deze brief op terug.",
+        "Met deze geannoteerde agenda wordt uw Kamer ook geïnformeerd over de uitkomsten.",
     ],
 )
 def test_no_commitment_where_none_is_made_or_honoured(sentence):

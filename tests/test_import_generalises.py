@@ -892,3 +892,9 @@ def test_proposals_for_a_file_published_on_a_day():
     assert [(e.dossier, e.stage, e.date) for e in events] == [
         ("asiel-en-migratiepact", Stage.PROPOSAL, datetime.date(2020, 9, 23))
     ]
+
+
+def test_a_european_scoreboard_is_a_commission_report():
+    text = "Zie de brief inzake het Europees scorebord voor justitiestelsels 2019 (EJS)."
+
+    assert [m.name for m in _mentions(text)] == ["Europees scorebord voor justitiestelsels"]

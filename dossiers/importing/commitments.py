@@ -129,7 +129,8 @@ _PAPER_FOLLOWS = re.compile(
 )
 # Informing now is not a promise: "informeer ik uw Kamer hierbij", "via dit verslag".
 _INFORMS_NOW = re.compile(
-    r"\bhierbij\b|\bhiermee\b|\b(?:met|in|door\s+middel\s+van|middels)\s+deze\s+brief\b"
+    r"\bhierbij\b|\bhiermee\b"
+    r"|\b(?:met|in|door\s+middel\s+van|middels)\s+deze\s+(?:brief|geannoteerde\s+agenda)\b"
     r"|\b(?:via|in|met)\s+dit\s+verslag\b",
     re.IGNORECASE,
 )

@@ -628,8 +628,8 @@ _NEW_INSTRUMENTS = (
     (
         # "de EU-code voor politiële samenwerking", "de Europese strategie inzake ...".
         re.compile(
-            r"(?<![\w-])(?P<name>(?:EU-|Europese\s+)(?:code|strategie|actieplan|routekaart|pact|"
-            r"agenda)\s+"
+            r"(?<![\w-])(?P<name>(?:(?:EU-|Europese\s+)(?:code|strategie|actieplan|routekaart|pact|"
+            r"agenda)|(?:EU-|Europees\s+)scorebord)\s+"
             rf"(?:voor|inzake|over|ter|tegen|betreffende)\s+{_TITLE_BODY})" + _TITLE_END
         ),
         0.4,
