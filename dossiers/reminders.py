@@ -79,9 +79,7 @@ def digest(on, days_ahead, last_sent_on=None):
         newly_overdue = overdue.exclude(
             pk__in=Commitment.objects.overdue(last_sent_on).values("pk")
         )
-    due_soon = (
-        _commitments().open().one_off().due_between(on, until).exclude(pk__in=overdue.values("pk"))
-    )
+    due_soon = _commitments().due_soon(on, until)
     return Digest(
         on,
         days_ahead,

@@ -87,6 +87,20 @@ def test_overdue_once_the_due_report_has_been_sent(sample):
     assert annotated == {commitment.pk: True, sample["standing"].pk: False}
 
 
+def test_due_soon_leaves_out_what_is_overdue_already(sample):
+    """A report sent on the Council's last day makes what is due in it overdue that day: the
+    start page and the digest list it once, as overdue, not as due soon as well."""
+    commitment = sample["commitment"]
+    ParliamentaryDocument.objects.filter(
+        document_type=ParliamentaryDocument.DocumentType.REPORT
+    ).update(date=d(2024, 3, 5))
+    march_5, a_week_later = d(2024, 3, 5), d(2024, 3, 12)
+
+    assert list(Commitment.objects.overdue(march_5)) == [commitment]
+    assert list(Commitment.objects.due_soon(march_5, a_week_later)) == []
+    assert list(Commitment.objects.due_soon(d(2024, 3, 4), a_week_later)) == [commitment]
+
+
 def test_overdue_by_date(sample):
     commitment = Commitment.objects.create(
         subject="Brief over e-evidence",

@@ -1,9 +1,8 @@
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -32,6 +31,11 @@ class CommitmentQuerySet(models.QuerySet):
             Q(due_date__range=(start, end)) | Q(due_meeting__end_date__range=(start, end))
         )
 
+    def due_soon(self, on, until):
+        """Open one-off commitments due in on..until that are not overdue on `on` already: the
+        start page's and the reminder digest's list."""
+        return self.open().one_off().due_between(on, until).exclude(_overdue(on))
+
     def due_in_report_of(self, meeting):
         return self.one_off().filter(due_meeting=meeting)
 
@@ -56,7 +60,7 @@ def _overdue(on=None):
     The meetings whose report is out are one uncorrelated subquery that the database runs once;
     an EXISTS per commitment made SQLite read every report for each open commitment.
     """
-    on = on or datetime.date.today()
+    on = on or timezone.localdate()
     reported = CouncilMeeting.objects.filter(
         documents__document_type=ParliamentaryDocument.DocumentType.REPORT,
         documents__date__lte=on,

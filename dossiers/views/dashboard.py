@@ -21,11 +21,8 @@ def dashboard(request):
     commitments = Commitment.objects.select_related(
         "made_by", "debate", "due_meeting"
     ).prefetch_related("members")
-    due_soon = (
-        commitments.open()
-        .one_off()
-        .due_between(today, today + datetime.timedelta(days=DUE_SOON_DAYS))
-        .order_by("due_date", "due_meeting__end_date")
+    due_soon = commitments.due_soon(today, today + datetime.timedelta(days=DUE_SOON_DAYS)).order_by(
+        "due_date", "due_meeting__end_date"
     )
     overdue = commitments.overdue(today).order_by("due_date", "due_meeting__end_date")
     newest = ParliamentaryDocument.objects.newest_date(on=today)
