@@ -473,6 +473,22 @@ def test_an_undated_report_may_tell_of_days_after_its_meeting():
     assert [(e.stage, e.expected) for e in events] == [(Stage.COUNCIL_ADOPTION, False)]
 
 
+def test_a_letter_dated_on_its_meetings_last_day_keeps_its_own_date():
+    """Dated the day the meeting ends, it is still dated: a step after that day is to come."""
+    text = f"Lidstaten moeten {_CORRUPTIE} uiterlijk op 1 februari 2027 hebben omgezet."
+    meeting = (datetime.date(2024, 3, 4), datetime.date(2024, 3, 5))
+
+    events = extract_stage_events(
+        ImportText.from_text(text),
+        Gazetteer(),
+        meeting[1],
+        meeting_days=meeting,
+        document_date=meeting[1],
+    )
+
+    assert [(e.stage, e.expected) for e in events] == [(Stage.APPLICATION, True)]
+
+
 def test_a_memorandum_between_the_eu_and_a_country_is_that_partnership():
     tunesie = KnownDossier(
         slug="partnerschap-tunesie",

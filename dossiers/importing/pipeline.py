@@ -67,6 +67,7 @@ def extract(source, gazetteer=None, progress=None):
             gazetteer,
             reference_date,
             (meeting.start_date, meeting.end_date) if meeting else (None, None),
+            document_date=document.date,
         ),
         "commitments": lambda: extract_commitments(source, gazetteer, reference_date),
         "motions": lambda: extract_motions(source, gazetteer),

@@ -531,21 +531,26 @@ class _Hit:
     tense: str | None
 
 
-def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, None)):
+def extract_stage_events(
+    source, gazetteer, reference_date, meeting_days=(None, None), document_date=None
+):
     """A StageEventProposal for every stage that a sentence of `source` says was reached or is
     expected, per dossier; the passage is that sentence. What the Council does at the meeting
     the document belongs to (`meeting_days`: its first and last day) is dated by it when the
-    sentence gives no date and the meeting lasts one day (of two days, which day is not said)."""
+    sentence gives no date and the meeting lasts one day (of two days, which day is not said).
+
+    `reference_date` resolves "jl." and missing years; `document_date` is the date the document
+    prints, if any (a report without one has its meeting's last day as reference only): a step
+    dated after it, or at a meeting after it, is yet to come."""
     first_day, last_day = meeting_days
     meeting_date = first_day if first_day and last_day in (None, first_day) else None
-    # The document's own date, not the meeting's last day standing in for a report's.
-    own_date = reference_date if reference_date != last_day else None
+    meeting_tense = _tense_by_meeting(document_date, first_day, last_day)
     document = DocumentMentions.read(source, gazetteer)
     types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
     proposals, weak, previous_hits, previous_date = [], [], [], None
     for index, segment in enumerate(document.segments):
         if segment.is_format_line:
-            done = _tense_by_meeting(own_date, first_day, last_day) == ACTUAL
+            done = meeting_tense == ACTUAL
             proposals += _format_line_events(document, index, types, meeting_date, done)
         if segment.kind != SENTENCE or _is_fiche_list(segment.text):
             previous_hits, previous_date = [], None
@@ -577,10 +582,10 @@ def extract_stage_events(source, gazetteer, reference_date, meeting_days=(None, 
             elif readings is None and hit.cue.at_meeting and hit.tense is None:
                 # "Het voorzitterschap presenteert een voortgangsrapport" in the agenda of a
                 # meeting of two days: to come, as the agenda is dated before it.
-                hit.tense = _tense_by_meeting(own_date, first_day, last_day)
+                hit.tense = meeting_tense
             elif readings is None and previous_date and _SAME_TIME.match(segment.text):
                 readings = {None: previous_date}
-            date, precision = _date_of(hit, readings, segment.text, reference_date, own_date)
+            date, precision = _date_of(hit, readings, segment.text, reference_date, document_date)
             for item in targets:
                 stage = _for_instrument(hit.stage, types.get(item.dossier), segment.text, item.name)
                 if stage is None:
@@ -1010,21 +1015,21 @@ def _assigned_dates(hits, dates, sentence):
     return {key: readings for key, (_rank, readings) in nearest.items()}
 
 
-def _tense_by_meeting(own_date, first_day, last_day):
+def _tense_by_meeting(document_date, first_day, last_day):
     """EXPECTED for what a document dated before its meeting says the Council does there,
     ACTUAL after it; None when either date is unknown or the document is dated during it."""
-    if own_date is None or first_day is None:
+    if document_date is None or first_day is None:
         return None
-    if own_date < first_day:
+    if document_date < first_day:
         return EXPECTED
-    return ACTUAL if own_date > (last_day or first_day) else None
+    return ACTUAL if document_date > (last_day or first_day) else None
 
 
-def _date_of(hit, readings, sentence, reference, own_date=None):
+def _date_of(hit, readings, sentence, reference, document_date=None):
     """The cue's date and precision, as its tense reads the phrase. A cue whose clause has no
     tense marker is expected when its date lies after the document's, else the sentence's
-    nearest marker decides; a date after the document's own date (`own_date`) is expected
-    whatever the tense."""
+    nearest marker decides; a date after the date the document prints (`document_date`) is
+    expected whatever the tense."""
     if hit.tense is None and readings and reference:
         day = next(iter(readings.values()))[0]
         if day > reference:
@@ -1033,7 +1038,7 @@ def _date_of(hit, readings, sentence, reference, own_date=None):
         hit.tense = _sentence_tense(sentence, hit.start, hit.end)
     if readings:
         day, precision, _text = readings.get(hit.tense == ACTUAL) or next(iter(readings.values()))
-        if own_date and day > own_date:
+        if document_date and day > document_date:
             # "moeten de richtlijn uiterlijk op 1 februari 2027 hebben omgezet": a step dated
             # after the document has not happened, whatever the verb's tense.
             hit.tense = EXPECTED
