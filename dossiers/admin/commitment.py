@@ -33,8 +33,13 @@ class CommitmentAdminForm(VersionedModelForm):
         return cleaned
 
     def new_due_on(self):
-        meeting = self.cleaned_data.get("due_meeting")
-        return self.cleaned_data.get("due_date") or (meeting.end_date if meeting else None)
+        """Commitment.due_on of what the editor entered (the instance is filled in only after
+        clean())."""
+        entered = Commitment(
+            due_date=self.cleaned_data.get("due_date"),
+            due_meeting=self.cleaned_data.get("due_meeting"),
+        )
+        return entered.due_on
 
     def due_date_moved(self):
         return self.old_due_on is not None and self.new_due_on() != self.old_due_on
