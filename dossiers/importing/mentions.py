@@ -69,7 +69,8 @@ class Found:
 
 # What the Council does with an agenda item, on a line of its own under the item's title: "=
 # Algemene oriëntatie", or without the sign as other ministries print it ("Besluitvorming:
-# Algemene oriëntatie", "Beleidsdebat en voortgangsrapportage", "Informatievoorziening").
+# Algemene oriëntatie", "Beleidsdebat en voortgangsrapportage", "Informatievoorziening"). This
+# says which lines are format lines; stages._FORMAT_LINE which step each one foresees.
 FORMAT_LINE = re.compile(
     r"=|(?i:(?:besluitvorming|informatievoorziening|gedachtewisseling|beleidsdebat|"
     r"voortgangsrapport\w*|(?:gedeeltelijke\s+)?algemene\s+ori[eë]ntatie|presentatie\s+door\s+"
