@@ -1,5 +1,5 @@
 """The corpus of real documents the importer is measured on (tests/import_corpus): each text is
-kept with its source address, lies in the half its name's hash gives, and has valid expectations
+kept with its source address, lies in the half `corpus_half` gives, and has valid expectations
 written by hand. The figures themselves are in test_import_evaluation.py and the README."""
 
 import datetime
