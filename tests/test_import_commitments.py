@@ -459,3 +459,34 @@ def test_a_commitment_called_a_promise_is_one():
     )
 
     assert (proposal.fulfilled_here, proposal.debate_date) == (True, datetime.date(2025, 2, 5))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "debate_date"),
+    [
+        (
+            "De Minister informeert u hierbij nader over de financiële positie van Europol naar "
+            "aanleiding van de toezegging gedaan tijdens het AO JBZ-Raad op 11 maart jl.",
+            "commissiedebat",
+            datetime.date(2020, 3, 11),
+        ),
+        (
+            "In lijn met de toezegging die de Minister-President deed tijdens de Algemene "
+            "Politieke Beschouwingen van 18 september 2024 ontvangt u hierbij het overzicht.",
+            "plenair_debat",
+            datetime.date(2024, 9, 18),
+        ),
+    ],
+)
+def test_a_commitment_made_in_a_debate_named_by_its_abbreviation_or_custom(
+    sentence, kind, debate_date
+):
+    (proposal,) = extract_commitments(
+        ImportText.from_text(sentence), Gazetteer(), datetime.date(2020, 4, 1)
+    )
+
+    assert (proposal.fulfilled_here, proposal.debate_kind, proposal.debate_date) == (
+        True,
+        kind,
+        debate_date,
+    )

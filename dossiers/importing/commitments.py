@@ -25,10 +25,18 @@ _DATE = (
 _DD_DATE = re.compile(rf"\bd\.d\.\s+{_DATE}", re.IGNORECASE)
 
 _DEBATE_KINDS = (
-    (r"commissiedebat|algemeen\s+overleg|notaoverleg|mondeling\s+overleg", "commissiedebat"),
+    # "het AO JBZ-Raad": an algemeen overleg by its abbreviation, in capitals only.
+    (
+        r"commissiedebat|algemeen\s+overleg|notaoverleg|mondeling\s+overleg|(?-i:AO)",
+        "commissiedebat",
+    ),
     (r"wetgevingsoverleg", "wetgevingsoverleg"),
     (r"schriftelijke?\s+overleg", "schriftelijk_overleg"),
-    (r"plenaire?\s+(?:debat|behandeling)|tweeminutendebat|debat", "plenair_debat"),
+    (
+        r"plenaire?\s+(?:debat|behandeling)|tweeminutendebat|debat|"
+        r"(?:algemene\s+)?(?:politieke|financiële)\s+beschouwingen",
+        "plenair_debat",
+    ),
 )
 _DEBATE = re.compile(
     "|".join(
