@@ -888,7 +888,76 @@ def test_a_european_scoreboard_is_a_commission_report():
             "De Raad nam de conclusies van de Raad over de toekomst van Schengen aan.",
             "conclusies van de Raad over de toekomst van Schengen",
         ),
+        # an abbreviation before a compound, also one that starts in lower case
+        (
+            "Hongarije valt onder de procedure van de MFK-rechtsstaatverordening.",
+            "MFK-rechtsstaatverordening",
+        ),
+        ("De Raad bespreekt de herziening van de eIDAS-verordening.", "eIDAS-verordening"),
+        # an act under revision, by what it is about in lower case
+        (
+            "De Raad wil een algemene oriëntatie over de herziening van de richtlijn "
+            "industriële emissies (RIE).",
+            "richtlijn industriële emissies (RIE)",
+        ),
+        # English titles ending in a plan, fund or reserve
+        ("De Commissie presenteerde het AI Continent Action Plan.", "AI Continent Action Plan"),
+        ("Er is gesproken over de Brexit Adjustment Reserve.", "Brexit Adjustment Reserve"),
     ],
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):
     assert [m.name for m in _mentions(text)] == [name]
+
+
+def test_an_action_plan_or_a_lower_case_act_without_a_subject_is_no_file():
+    text = (
+        "Het Action Plan is besproken. De verordening treedt in werking op 1 januari. Een "
+        "herziening van de verordening is nodig."
+    )
+
+    assert _mentions(text) == []
+
+
+def _known(slug, title, kind="verordening"):
+    return KnownDossier(slug=slug, title=title, short_name="", instrument_type=kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # an amended proposal is the file it amends
+        (
+            "Fiche: Verordening vaststelling procedure internationale bescherming, gewijzigd "
+            "voorstel (Kamerstuk 22 112, nr. 2957)",
+            "asielprocedureverordening",
+        ),
+        # the words of a known name's compound, apart
+        (
+            "Fiche: Verordening inzake aanpak situaties van crisis en overmacht (Kamerstuk 22 112, "
+            "nr. 2959)",
+            "crisisverordening",
+        ),
+        # an act of the same kind "inzake" a known file is that file, not a new one about it
+        (
+            "Fiche: Gewijzigd voorstel voor Verordening inzake instelling EURODAC (Kamerstuk 22 "
+            "112, nr. 2960)",
+            "eurodac-verordening",
+        ),
+    ],
+)
+def test_a_fiches_short_title_is_the_known_file_it_names(text, slug):
+    known = [
+        _known(
+            "asielprocedureverordening",
+            "Verordening tot vaststelling van een gemeenschappelijke procedure voor "
+            "internationale bescherming",
+        ),
+        _known(
+            "crisisverordening",
+            "verordening betreffende de aanpak van crisis- en overmachtsituaties op het gebied "
+            "van migratie en asiel",
+        ),
+        _known("eurodac-verordening", "Eurodac"),
+    ]
+
+    assert [m.dossier for m in _mentions(text, *known)] == [slug]

@@ -552,12 +552,20 @@ _NOT_A_NAME = (
     r"Wetgevend|Meerjarig|Europees|Europese)\b"
 )
 
+# What English titles of EU files end in: "AI Continent Action Plan", "Brexit Adjustment Reserve".
+_ENGLISH_HEADS = (
+    r"(?:Act|Package|Pact|Directive|Regulation|Strategy|Deal|Plan|Fund|Reserve|Facility|"
+    r"Instrument|Mechanism|Programme|Initiative)"
+)
+
 _NEW_INSTRUMENTS = (
     (
         # "Dublinverordening", "Europol-verordening", "EU-Dublin-verordening",
         # "Prüm II-verordening".
         re.compile(
-            r"(?<![\w-])(?P<name>(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,5}-[A-Z][a-zà-ÿ]{2,})"
+            r"(?<![\w-])(?P<name>(?:[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,5}-[A-Z][a-zà-ÿ]{2,}|"
+            # "MFK-rechtsstaatverordening": an abbreviation before a lower-case compound
+            r"(?!EU-)[A-Z]{2,5}-[a-zà-ÿ]{3,}(?=[a-zà-ÿ]*(?:verordening|richtlijn)))"
             r"(?:\s(?:[IVX]{1,4}|[A-Z]{2,5})(?=-))?(?:-[a-zà-ÿ]+)*-?"
             r"(?:verordening|richtlijn|procedurerichtlijn))(?:en)?(?![\w-])"
         ),
@@ -648,7 +656,9 @@ _NEW_INSTRUMENTS = (
     (
         # "de anti-SLAPP richtlijn", "de NIS2-richtlijn": an abbreviation and its kind.
         re.compile(
-            r"(?<![\w-])(?P<name>(?:[a-z]+-)?[A-Z][A-Z0-9]{1,7}[-\s](?:richtlijn|verordening))"
+            # "de eIDAS-verordening": an abbreviation may start in lower case.
+            r"(?<![\w-])(?P<name>(?:[a-z]+-|[a-z](?=[A-Z]{2}))?[A-Z][A-Z0-9]{1,7}[-\s]"
+            r"(?:richtlijn|verordening))"
             r"(?:en)?(?![\w-])"
         ),
         0.4,
@@ -661,6 +671,17 @@ _NEW_INSTRUMENTS = (
             r"(?<![\w-])(?P<name>(?:richtlijn|verordening)\s+(?:[a-z]{4,}ing\s+)?"
             r"(?!(?:COM|JOIN|SWD|ST)\b)[A-Z][^\W\d_]+"
             r"(?:\s+(?:en\s+)?[A-Z][^\W\d_]+){0,4}(?:\s+\([A-Z]{2,8}\))?)(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
+        # "de herziening van de richtlijn stedelijk afvalwater": an act under revision, by what
+        # it is about in lower case.
+        re.compile(
+            r"\b(?:[Hh]erziening|[Ww]ijziging|[Ee]valuatie)\s+van\s+de\s+"
+            rf"(?P<name>(?:richtlijn|verordening)\s+(?!{_FUNCTION_WORD})[a-zà-ÿ]{{4,}}"
+            rf"(?:\s+(?!{_FUNCTION_WORD})[a-zà-ÿ]{{3,}}){{0,3}}(?:\s+\([A-Z]{{2,8}}\))?)"
+            + _TITLE_END
         ),
         0.4,
     ),
@@ -679,9 +700,9 @@ _NEW_INSTRUMENTS = (
         re.compile(
             r"(?<![\w-])(?!(?:De|Het|Een|Dit|Deze|Die|Dat)\s)"  # a Dutch article is no part of it
             r"(?P<name>(?!(?:(?:Council|Commission|European|EU|The|This|New|Proposed|"
-            r"Implementing|Delegated|Europees|Europese|Nieuw|Nieuwe|Het|De)\s+)+"
-            r"(?:Act|Package|Pact|Directive|Regulation|Strategy|Deal)\b)"
-            r"(?:[A-Z][\w-]*\s+){1,4}(?:Act|Package|Pact|Directive|Regulation|Strategy|Deal))"
+            r"Implementing|Delegated|Europees|Europese|Nieuw|Nieuwe|Het|De|Action)\s+)+"
+            rf"{_ENGLISH_HEADS}\b)"
+            rf"(?:[A-Z][\w-]*\s+){{1,4}}{_ENGLISH_HEADS})"
             r"(?![\w-])"
         ),
         0.4,
@@ -809,6 +830,7 @@ _BAG_STOPWORDS = frozenset(
         *("bij", "door", "tot", "om", "uit", "als", "dat", "die", "dit", "deze", "inzake", "ter"),
         *("betreffende", "houdende", "nieuw", "nieuwe", "eu", "europese", "europees", "unie"),
         *("raad", "commissie", "herziening", "herziene", "voorstel", "wijziging", "tussen"),
+        *("gewijzigd", "gewijzigde"),  # "Verordening X, gewijzigd voorstel" is X
     }
 )
 _BAG_MIN_WORDS = 3  # fewer words find too much
@@ -1294,14 +1316,19 @@ class DossierMatcher:
                 continue
             if lowered.startswith("eu-") and name_key(name[3:]) in GENERIC_NAMES:
                 continue  # "EU-richtlijn" names no file
+            kind = instrument_type_of(name)
             if any(
                 k.start < name_end
                 and name_start < k.end
-                and not _ABOUT.search(text, name_start, max(k.start, name_start))
+                and (
+                    not _ABOUT.search(text, name_start, max(k.start, name_start))
+                    or self.types.get(k.dossier) == kind
+                )
                 for k in known
             ):
-                # A known name in the form is that file, unless it is what the new file is
-                # about ("Mededeling over ... van het Asiel- en Migratiepact").
+                # A known name in the form is that file, unless it is what a new file of another
+                # kind is about ("Mededeling over ... van het Asiel- en Migratiepact"); a
+                # "Verordening inzake instelling EURODAC" is the Eurodac regulation.
                 continue
             part_of = {slug for name_key, (slug, _name) in self.by_key.items() if key in name_key}
             if len(part_of) == 1:
@@ -1405,9 +1432,16 @@ def _covered(stem, stems):
     in "misbruik van kinderen")."""
     if stem in stems:
         return True
-    return any(
+    if any(
         stem[:cut] in stems and _stem(stem[cut:]) in stems
         for cut in range(_MIN_PART, len(stem) - _MIN_PART + 1)
+    ):
+        return True
+    # ... or a compound of the name holds it: "situaties van crisis en overmacht" in
+    # "crisis- en overmachtsituaties".
+    return len(stem) > _MIN_PART and any(
+        len(other) > len(stem) and (other.startswith(stem) or other.endswith(stem))
+        for other in stems
     )
 
 
