@@ -707,6 +707,12 @@ _STEPS = [
         True,
         datetime.date(2026, 6, 1),
     ),
+    (
+        "Nederland ligt op schema om {act} per juni 2026 te implementeren.",
+        Stage.APPLICATION,
+        True,
+        datetime.date(2026, 6, 1),
+    ),
 ]
 
 
@@ -961,3 +967,18 @@ def test_a_fiches_short_title_is_the_known_file_it_names(text, slug):
     ]
 
     assert [m.dossier for m in _mentions(text, *known)] == [slug]
+
+
+def test_a_fiche_titled_with_a_known_name_inside_sends_that_files_fiche():
+    text = (
+        "Den Haag, 5 november 2020. Hierbij zend ik u de fiches die werden opgesteld door de "
+        "werkgroep Beoordeling Nieuwe Commissievoorstellen (BNC). Fiche: Gewijzigd voorstel voor "
+        "Verordening inzake instelling EURODAC (Kamerstuk 22 112, nr. 2960)"
+    )
+    gazetteer = Gazetteer(dossiers=[_known("eurodac-verordening", "Eurodac")])
+
+    events = extract(ImportText.from_text(text), gazetteer).stage_events
+
+    assert [(e.dossier, e.stage, e.date) for e in events] == [
+        ("eurodac-verordening", Stage.BNC_FICHE, datetime.date(2020, 11, 5))
+    ]

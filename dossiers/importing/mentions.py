@@ -772,7 +772,12 @@ _NEW_INSTRUMENTS = (
     ),
 )
 # A title cut at a year or a footnote number loses the words that led to it: "... in".
-_TRAILING_WORDS = re.compile(r"(?:\s+(?:in|van|de|het|een|en|of|over|voor|op|met|tot|te))*\s*$")
+# "... per juni" before "2026": a month with what leads to it.
+_TRAILING_WORDS = re.compile(
+    r"(?:\s+(?:in|van|de|het|een|en|of|over|voor|op|met|tot|te|per|vanaf|sinds|begin|eind|medio|"
+    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))*"
+    r"\s*$"
+)
 # Where a title goes on to the acts it amends or repeals, which are not its name.
 _AMENDS_TOO = re.compile(r"\s+en\s+(?:tot\s+)?(?:wijziging|intrekking)\b")
 # Where a title goes on to say what the act is about.

@@ -405,6 +405,12 @@ _CUES = (
         r"|ingebruikname|oplevering|gelanceerd|omgezet|omzetting)\b",
     ),
     _cue(
+        # "om het Pact per juni 2026 te implementeren": applied by a time the text gives.
+        Stage.APPLICATION,
+        r"\b(?:implementeren|implementeert|geïmplementeerd)\b",
+        needs=rf"\b(?:{_MONTHS}|(?:19|20)\d{{2}})\b",
+    ),
+    _cue(
         Stage.APPLICATION,
         r"\blancering\w*\b",
         needs=rf"\bplaatsv\w+|\bvond\s+[^.;]{{0,40}}\bplaats\b|\b\d{{1,2}}\s+{_MONTHS}\b",
@@ -675,12 +681,16 @@ def _fiches_sent(source, document, reference_date):
     letter that lists it, on its date; in a list of papers, on the date of the letter that
     sent it ("de brief ... d.d. 21 december 2018 inzake fiche: ..."), or on a day not given."""
     cover_letter = bool(_SENDS_FICHES.search(source.text))
-    titles = {match.start("name") for match in FICHE_TITLE.finditer(source.text)}
+    # Each title's first file: the title itself, or a known name inside it ("Gewijzigd voorstel
+    # voor Verordening inzake instelling EURODAC").
+    titles = {match.span("name") for match in FICHE_TITLE.finditer(source.text)}
     proposals = []
     for segment, found in zip(document.segments, document.found, strict=True):
         for item in found:
-            if item.start not in titles:
+            title = next((span for span in titles if span[0] <= item.start < span[1]), None)
+            if title is None:
                 continue
+            titles.discard(title)
             sent = _LETTER_DATE.findall(segment.text, 0, item.start - segment.start)
             day = parse_date_phrase(sent[-1], reference_date, past=True) if sent else None
             if day:
