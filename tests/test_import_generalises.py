@@ -708,6 +708,18 @@ _STEPS = [
         datetime.date(2026, 6, 1),
     ),
     (
+        "Voor {act} is eerder een compromis tussen het Europees Parlement en de Raad bereikt.",
+        Stage.PROVISIONAL_AGREEMENT,
+        False,
+        None,
+    ),
+    (
+        "Bij aanvang van de Raad werd {act} formeel aangenomen.",
+        Stage.COUNCIL_ADOPTION,
+        False,
+        None,
+    ),
+    (
         "Nederland ligt op schema om {act} per juni 2026 te implementeren.",
         Stage.APPLICATION,
         True,

@@ -295,6 +295,13 @@ _CUES = (
         r"|\bovereenstemming\s+over\s+(?:een|het|de)\b|\bovereen\s+te\s+komen\b",
     ),
     _cue(
+        # "nadat eerder een compromis tussen het Europees Parlement en de Raad was bereikt"
+        Stage.PROVISIONAL_AGREEMENT,
+        r"\b(?:compromis|akkoord)\s+(?:[\w-]+\s+){0,4}?(?:tussen|met)\s+(?:het\s+|de\s+)?"
+        rf"(?:{_EP}\s+en\s+(?:de\s+)?{_RAAD}|{_RAAD}\s+en\s+(?:het\s+)?{_EP}|{_EP})",
+        needs=r"\b(?:bereikt\w*|gesloten|overeengekomen)\b",
+    ),
+    _cue(
         Stage.PROVISIONAL_AGREEMENT,
         r"\bovereen(?:kwam|kwamen|gekomen)\s+met\b",
         ACTUAL,
@@ -368,6 +375,16 @@ _CUES = (
         rf"{_IN}{{0,120}}?(?:werd|werden|wordt|worden|zal\s+worden)\s+"
         r"(?:formeel\s+)?(?:aangenomen|vastgesteld)\b",
         unless=r"\bmoet(?:en)?\b",  # "moet zo spoedig mogelijk worden aangenomen": a wish
+    ),
+    _cue(
+        # "Bij aanvang van de JBZ-Raad werd de Verordening ... formeel aangenomen": the verb first.
+        Stage.COUNCIL_ADOPTION,
+        rf"\b(?:werd|werden)\s+(?:de|het)\s+{_IN}{{0,160}}?\b(?:formeel\s+)?"
+        r"(?:aangenomen|vastgesteld)\b",
+        ACTUAL,
+        needs=_RAAD,
+        unless=rf"{_EP}|\bmoet(?:en)?\b|\bmotie",
+        at_meeting=True,
     ),
     # Adoption by the Commission (a recommendation "van mei 2021")
     _cue(
