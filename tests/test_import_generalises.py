@@ -720,6 +720,12 @@ _STEPS = [
         None,
     ),
     (
+        "Het voorzitterschap schetste de stand van zaken van de onderhandelingen over {act}.",
+        Stage.TRILOGUES,
+        False,
+        None,
+    ),
+    (
         "Nederland ligt op schema om {act} per juni 2026 te implementeren.",
         Stage.APPLICATION,
         True,
@@ -925,6 +931,26 @@ def test_a_european_scoreboard_is_a_commission_report():
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):
     assert [m.name for m in _mentions(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage"),
+    [
+        (
+            "Conform de afspraken informeer ik uw Kamer over de voortgang van de onderhandelingen "
+            "over {act}.",
+            Stage.TRILOGUES,
+        ),
+        ("Het implementeren van {act} is een mijlpaal op weg naar 2050.", Stage.APPLICATION),
+    ],
+)
+def test_a_reporting_formula_or_a_noun_is_not_that_step(sentence, stage):
+    text = "Den Haag, 20 maart 2025. " + sentence.format(act=_CORRUPTIE)
+
+    proposals = extract(ImportText.from_text(text), Gazetteer())
+
+    assert _CORRUPTIE_NAME in {m.name for m in proposals.mentions}
+    assert stage not in {e.stage for e in proposals.stage_events}
 
 
 def test_an_action_plan_or_a_lower_case_act_without_a_subject_is_no_file():

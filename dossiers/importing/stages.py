@@ -268,6 +268,16 @@ _CUES = (
         ACTUAL,
     ),
     _cue(
+        # "de stand van zaken van de onderhandelingen over het voorstel": with the Parliament,
+        # unless the Council's own work is meant.
+        Stage.TRILOGUES,
+        r"\b(?:stand\s+van\s+zaken|voortgang)\s+(?:van|in)\s+de\s+onderhandelingen\b",
+        ACTUAL,
+        # "informeer ik uw Kamer ... over de voortgang van de onderhandelingen": a formula.
+        unless=r"\b(?:raads)?werkgroep|\balgemene\s+oriëntatie|\bRaadspositie|\bmandaat"
+        r"|\bverdragsherziening|\btoetreding|\binformeer\w*|\bgeïnformeerd",
+    ),
+    _cue(
         Stage.TRILOGUES,
         rf"\bonderhandel(?:t|en|de|den)\s+(?:[\w’'.-]+\s+){{0,10}}?met\s+het\s+{_EP}",
         ACTUAL,
@@ -424,7 +434,8 @@ _CUES = (
     _cue(
         # "om het Pact per juni 2026 te implementeren": applied by a time the text gives.
         Stage.APPLICATION,
-        r"\b(?:implementeren|implementeert|geïmplementeerd)\b",
+        r"\bte\s+implementeren\b|\bimplementeert\b"
+        r"|\b(?:wordt|worden|is|zijn)\s+(?:[\w-]+\s+){0,3}?geïmplementeerd\b",
         needs=rf"\b(?:{_MONTHS}|(?:19|20)\d{{2}})\b",
     ),
     _cue(
