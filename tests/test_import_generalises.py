@@ -927,6 +927,16 @@ def test_a_european_scoreboard_is_a_commission_report():
         # English titles ending in a plan, fund or reserve
         ("De Commissie presenteerde het AI Continent Action Plan.", "AI Continent Action Plan"),
         ("Er is gesproken over de Brexit Adjustment Reserve.", "Brexit Adjustment Reserve"),
+        # the Union's mechanisms, facilities and instruments
+        (
+            "De Raad sprak over het EU Civiele Beschermingsmechanisme.",
+            "EU Civiele Beschermingsmechanisme",
+        ),
+        ("De Kamer vroeg naar de EU-vluchtelingenfaciliteit.", "EU-vluchtelingenfaciliteit"),
+        (
+            "Er is gesproken over het interne-marktnoodinstrument (SMEI).",
+            "interne-marktnoodinstrument (SMEI)",
+        ),
     ],
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):
@@ -1020,3 +1030,15 @@ def test_a_fiche_titled_with_a_known_name_inside_sends_that_files_fiche():
     assert [(e.dossier, e.stage, e.date) for e in events] == [
         ("eurodac-verordening", Stage.BNC_FICHE, datetime.date(2020, 11, 5))
     ]
+
+
+def test_the_act_a_known_files_title_refers_to_is_not_that_file():
+    measures = _known(
+        "maatregelen-artikel-25a-visumcode",
+        "Maatregelen op grond van artikel 25a van de Visumcode",
+        kind="overig",
+    )
+
+    mentions = _mentions("De Raad besprak de Visumcode en de Schengengrenscode.", measures)
+
+    assert "maatregelen-artikel-25a-visumcode" not in {m.dossier for m in mentions}

@@ -724,6 +724,18 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
+        # The Union's instruments, mechanisms, facilities and funds: "het EU Civiele
+        # Beschermingsmechanisme", "de EU-vluchtelingenfaciliteit", "het
+        # interne-marktnoodinstrument (SMEI)" (a lower-case one only with its abbreviation).
+        re.compile(
+            r"(?<![\w-])(?P<name>EU[-\s](?:[A-Z][a-zà-ÿ]+\s+)?[A-Za-zà-ÿ]{3,}"
+            r"(?:mechanisme|faciliteit|instrument|fonds)"
+            r"|[a-zà-ÿ]{3,}(?:-[a-zà-ÿ]+)*(?:mechanisme|faciliteit|instrument|fonds)"
+            r"\s+\([A-Z][A-Za-z0-9]{1,7}\))(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
         # "het EU-sanctieregime Guatemala", "het EU-sanctieregime tegen Iran".
         re.compile(
             r"(?<![\w-])(?P<name>EU-sanctieregime\s+(?:(?:voor|tegen|ten\s+aanzien\s+van|inzake)"
@@ -1090,6 +1102,8 @@ class DossierMatcher:
                 and len(last) >= _MIN_COMPOUND
                 and last.isalpha()
                 and any(last.endswith(head) and last != head for head in _HEADS)
+                # "Maatregelen op grond van artikel 25a van de Visumcode" are not the Visa Code.
+                and words_of_name[-2].lower() not in ("de", "het", "der")
             ):
                 words.setdefault(last, set()).add(slug)
         return {
