@@ -1042,3 +1042,35 @@ def test_the_act_a_known_files_title_refers_to_is_not_that_file():
     mentions = _mentions("De Raad besprak de Visumcode en de Schengengrenscode.", measures)
 
     assert "maatregelen-artikel-25a-visumcode" not in {m.dossier for m in mentions}
+
+
+def _fiche(title):
+    return (
+        "Fiche: Raadsaanbeveling operationele politiesamenwerking (Kamerstuk 22 112, nr. 3297)\n"
+        "\n"
+        "Fiche: Raadsaanbeveling operationele politiesamenwerking\n"
+        "1. Algemene gegevens\n"
+        "a) Titel voorstel\n"
+        f"{title}\n"
+        "b) Datum ontvangst Commissiedocument\n"
+        "8 december 2021\n"
+    )
+
+
+def test_a_fiches_dutch_title_names_the_file_and_its_label_is_another_name():
+    title = "Aanbeveling van de Raad inzake operationele politiële samenwerking"
+
+    mentions = _mentions(_fiche(title))
+
+    assert {(m.name, m.dossier) for m in mentions} == {(title, None)}
+    assert "Raadsaanbeveling operationele politiesamenwerking" in {
+        alias for m in mentions for alias in m.aliases
+    }
+
+
+def test_a_fiches_english_title_leaves_the_label_the_name():
+    title = "Proposal for a Council Recommendation on operational police cooperation"
+
+    mentions = _mentions(_fiche(title))
+
+    assert {m.name for m in mentions} == {"Raadsaanbeveling operationele politiesamenwerking"}

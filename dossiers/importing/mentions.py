@@ -1559,7 +1559,7 @@ def _one_name_per_new_file(per_segment):
     """A new file a document names in a short and a long form ("Terugkeerverordening", "Voorstel
     Terugkeerverordening") is one file: the function returned gives a find (or a list of finds)
     the name the file is first found under in `per_segment`, keeping its own as an alias."""
-    first_names = {}  # name_key -> the name first found, in document order
+    first_names = {}  # name_key of a name or its alias -> the name first found, in order
 
     def renamed(item):
         if isinstance(item, list):
@@ -1567,11 +1567,17 @@ def _one_name_per_new_file(per_segment):
         key = _new_file_key(item.name)
         if item.dossier is not None or len(key) < _MIN_NAME_KEY:
             return item
+        keys = {key} | ({_new_file_key(item.alias)} if item.alias else set())
         first = next(
-            (name for known, name in first_names.items() if key in known or known in key), None
+            (
+                name
+                for known, name in first_names.items()
+                if any(each in known or known in each for each in keys)
+            ),
+            None,
         )
         if first is None:
-            first_names[key] = item.name
+            first_names.update(dict.fromkeys(keys, item.name))
             return item
         if first == item.name:
             return item
@@ -1657,6 +1663,20 @@ def _titled_by_heading(segment, found):
     ]
 
 
+# A fiche's "Titel voorstel" that names one act in Dutch, without the acts it amends or
+# repeals; an English title, or one of two acts, leaves the heading's label the name.
+_PLAIN_TITLE = re.compile(
+    r"(?!Proposal\b|Commission\b|Council\b|Joint\b)"
+    r"[^–—](?:(?!\b(?:tot\s+wijziging|tot\s+intrekking|amending|repealing)\b"
+    r"|\s(?-i:Richtlijn|Verordening|Besluit|Mededeling)\b)[^–—])+",
+    re.IGNORECASE,
+)
+# "Voorstel voor een richtlijn ...": the title of the act, without the proposal's words.
+_PROPOSAL_FOR = re.compile(
+    r"^(?:[Gg]ewijzigd\s+)?[Vv]oorstel\s+(?:voor|tot)\s+(?:een\s+|de\s+|het\s+)?"
+)
+
+
 def _fiche_subjects(text, parts, starts, per_segment):
     """The file each BNC fiche is about, found at its full title ("a) Titel voorstel Aanbeveling
     van de Raad inzake ...") and named as the fiche's heading names it ("Fiche:
@@ -1676,10 +1696,19 @@ def _fiche_subjects(text, parts, starts, per_segment):
         known = known_at.get(start) or (known_at.get(heading[0]) if heading else None)
         if known:
             subject = Found(known.dossier, title, start, end, 0.8)
-        elif heading:
+        elif heading and not _PLAIN_TITLE.fullmatch(title):
             subject = Found(None, text[slice(*heading)], start, end, 0.7, alias=title)
+        elif heading:
+            # A Dutch title of one act is the file's name, the heading's label its other name.
+            label = text[slice(*heading)]
+            name = _PROPOSAL_FOR.sub("", title)
+            subject = Found(None, name, start, end, 0.7, alias=label)
+            for found in per_segment:  # wherever the document uses the label
+                for position, item in enumerate(found):
+                    if item.dossier is None and name_key(item.name) == name_key(label):
+                        found[position] = dataclasses.replace(item, name=name, alias=label)
         else:
-            subject = Found(None, title, start, end, 0.7)
+            subject = Found(None, _PROPOSAL_FOR.sub("", title) or title, start, end, 0.7)
         per_segment[index] = sorted(
             [item for item in per_segment[index] if not (item.start < end and start < item.end)]
             + [subject],
