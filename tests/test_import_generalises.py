@@ -1074,3 +1074,15 @@ def test_a_fiches_english_title_leaves_the_label_the_name():
     mentions = _mentions(_fiche(title))
 
     assert {m.name for m in mentions} == {"Raadsaanbeveling operationele politiesamenwerking"}
+
+
+def test_a_common_word_of_legal_titles_does_not_make_a_new_act_a_known_one():
+    temporary = _known(
+        "richtlijn-tijdelijke-bescherming", "Richtlijn Tijdelijke bescherming", "richtlijn"
+    )
+    text = (
+        "De Raad sprak over de richtlijn inzake de bescherming van het milieu door middel van het "
+        "strafrecht."
+    )
+
+    assert [m.dossier for m in _mentions(text, temporary)] == [None]

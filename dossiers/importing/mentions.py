@@ -806,6 +806,9 @@ _TITLE_VOCABULARY = frozenset(
         *("toepassing", "tijdelijke", "europese", "europees", "lidstaten", "bepalingen"),
         *("procedures", "procedure", "gemeenschappelijke", "uitvoering", "instelling"),
         *("oprichting", "intrekking", "voorstel", "nieuwe", "regels", "kader", "tussen"),
+        # "ter bescherming van": the Richtlijn tijdelijke bescherming shares no subject with a
+        # directive on protecting the environment through criminal law.
+        "bescherming",
         # Kinds of document: "EU-actieplan tegen drugshandel" shares no subject with the
         # Actieplan voor de Oostmediterrane route.
         *("actieplan", "strategie", "routekaart", "programma", "werkprogramma", "mededeling"),
