@@ -937,6 +937,12 @@ def test_a_european_scoreboard_is_a_commission_report():
             "Er is gesproken over het interne-marktnoodinstrument (SMEI).",
             "interne-marktnoodinstrument (SMEI)",
         ),
+        # a decision in lower case, described
+        (
+            "Het uitvoeringsbesluit van de Raad voor de goedkeuring van het herstelplan wordt "
+            "verwacht.",
+            "uitvoeringsbesluit van de Raad voor de goedkeuring van het herstelplan",
+        ),
     ],
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):

@@ -603,6 +603,16 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
+        # "het uitvoeringsbesluit van de Raad voor de goedkeuring van het herstelplan", "het
+        # kaderbesluit aangaande nationale bureaus ...": a decision in lower case, described.
+        re.compile(
+            r"\b(?:[Ee]en|[Dd]e|[Hh]et)\s+(?P<name>(?:uitvoerings|kader|raads)besluit(?:en)?\s+"
+            r"(?:van\s+de\s+(?:Raad|(?:Europese\s+)?Commissie)\s+)?"
+            rf"(?:voor|tot|inzake|betreffende|aangaande|over|ter)\s+{_TITLE_BODY})" + _TITLE_END
+        ),
+        0.4,
+    ),
+    (
         # "de Europese Havenstrategie", "de Europese Kiesakte".
         re.compile(
             r"(?<![\w-])(?P<name>Europese\s+[A-Z][a-zà-ÿ]+(?:strategie|akte|agenda|actieplan))"
