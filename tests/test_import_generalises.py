@@ -943,6 +943,7 @@ def test_a_european_scoreboard_is_a_commission_report():
             "verwacht.",
             "uitvoeringsbesluit van de Raad voor de goedkeuring van het herstelplan",
         ),
+        ("Op de agenda staat het Commissiewerkprogramma 2024.", "Commissiewerkprogramma 2024"),
     ],
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):

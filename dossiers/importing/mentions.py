@@ -727,6 +727,7 @@ _NEW_INSTRUMENTS = (
             rf"(?!{_NOT_A_NAME})(?![A-Z]+[-\s]programma)[A-Z][\w+]{{2,}}(?:\s+[A-Z][\w+]*){{0,2}}"
             r"[-\s]programma(?:\s+(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2})?"
             rf"|(?!{_NOT_A_NAME})[A-Z][\w+]*(?:\s+[\w+]+){{0,3}}-pakket"
+            r"|Commissiewerkprogramma\s+(?:19|20)\d{2}"  # the Commission's, of a year
             r"|(?:Europese\s+)?(?:[A-Z][a-zà-ÿ]+-\s+en\s+)?[A-Z][a-zà-ÿ]+faciliteit"
             r"(?:\s+\([A-Z]{2,6}\))?(?:\s+voor\s+de\s+[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?)?"
             r")(?![\w-])"
