@@ -726,6 +726,12 @@ _STEPS = [
         None,
     ),
     (
+        "Het kabinet steunt het voorstel van de Commissie voor {act} van 11 maart jl.",
+        Stage.PROPOSAL,
+        False,
+        datetime.date(2025, 3, 11),
+    ),
+    (
         "Nederland ligt op schema om {act} per juni 2026 te implementeren.",
         Stage.APPLICATION,
         True,

@@ -153,6 +153,15 @@ _CUES = (
         after=150,
     ),
     _cue(
+        # "het voorstel voor een Terugkeerverordening van 11 maart jl.": dated by its day.
+        Stage.PROPOSAL,
+        r"\b(?:Commissie)?voorstel(?:len)?\s+(?:van\s+de\s+(?:Europese\s+)?Commissie\s+)?"
+        r"(?:voor|tot|inzake|betreffende)\s+(?:een|de|het)\s+"
+        rf"(?:[^.;()]|\.(?=\s*[a-z\d])){{3,150}}?\s+van\s+\d{{1,2}}\s+{_MONTHS}\b",
+        ACTUAL,
+        inside=True,
+    ),
+    _cue(
         Stage.PROPOSAL,
         r"\bdoor\s+de\s+(?:Europese\s+)?Commissie\s+(?:\([^)]*\)\s+)?(?:gepubliceerde|"
         r"gepresenteerde|voorgestelde|aangekondigde)\b",
