@@ -726,6 +726,13 @@ _STEPS = [
         None,
     ),
     (
+        "Het voorzitterschap concludeerde dat er steun was en de triloog over {act} zal op "
+        "korte termijn starten.",
+        Stage.TRILOGUES,
+        True,
+        None,
+    ),
+    (
         "Het kabinet steunt het voorstel van de Commissie voor {act} van 11 maart jl.",
         Stage.PROPOSAL,
         False,
@@ -1099,3 +1106,29 @@ def test_a_common_word_of_legal_titles_does_not_make_a_new_act_a_known_one():
     )
 
     assert [m.dossier for m in _mentions(text, temporary)] == [None]
+
+
+def test_an_act_by_its_number_is_the_known_file_its_title_names():
+    residents = _known(
+        "langdurig-ingezetenen-richtlijn",
+        "Richtlijn over de status van Langdurig Ingezeten Derdelanders",
+        "richtlijn",
+    )
+    text = (
+        "Op 27 april 2022 publiceerde de Commissie een voorstel tot herziening van de Richtlijn "
+        "2003/109/EG betreffende de status van langdurig ingezeten onderdanen van derde landen."
+    )
+
+    assert [m.dossier for m in _mentions(text, residents)] == ["langdurig-ingezetenen-richtlijn"]
+
+
+def test_a_capitalised_kind_after_en_de_begins_the_next_title():
+    text = (
+        "De Raad besprak de Richtlijn betreffende de status van langdurig ingezeten derdelanders "
+        "en de Richtlijn inzake voorkoming en bestrijding van mensenhandel."
+    )
+
+    assert [m.name for m in _mentions(text)] == [
+        "Richtlijn betreffende de status van langdurig ingezeten derdelanders",
+        "Richtlijn inzake voorkoming en bestrijding van mensenhandel",
+    ]

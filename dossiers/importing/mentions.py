@@ -508,6 +508,8 @@ _TITLE_END = (
     # Het voorzitterschap gaf ...")
     r"|\s+(?-i:(?:De|Het|Een|Dit|Deze|Die|Dat|Er|Op|In|Tijdens|Nederland|Zij|Hij|Ik|Wij)\s)"
     r"|\s+[–—-]\s"  # "Verordening X – Algemene oriëntatie": the item's format after a dash
+    # "Richtlijn A en de Richtlijn B": a capitalised kind begins the next title
+    r"|\s+(?:en|of)\s+(?:de\s+|het\s+)?(?=(?-i:Richtlijn|Verordening|Kaderbesluit|Raadsbesluit)\b)"
     # "Verordening A en tot wijziging van Richtlijn B": the acts it amends are not its name
     r"|\s+(?:en\s+)?tot\s+(?:wijziging|intrekking)\s+van\s|\s*$)"
 )
@@ -793,6 +795,10 @@ _NEW_INSTRUMENTS = (
         ),
         0.4,
     ),
+)
+# The title after an act's number, to the end of its clause.
+_TITLE_AFTER_NUMBER = re.compile(
+    r"\s+(?P<title>(?:betreffende|inzake|tot|over|houdende)\s+[^.;:()]{3,160}?)(?=\s*[.;:()]|$)"
 )
 # A title cut at a year or a footnote number loses the words that led to it: "... in".
 # "... per juni" before "2026": a month with what leads to it.
@@ -1263,6 +1269,17 @@ class DossierMatcher:
         # Words of two files ("de Richtlijn A en de Richtlijn B") name neither for sure.
         return slugs.pop() if len(slugs) == 1 else None
 
+    def _titled_after_number(self, text, name, end):
+        """The known file an act by its number is, by the title printed after the number:
+        "Richtlijn 2003/109/EG betreffende de status van langdurig ingezeten onderdanen"."""
+        if not _ONE_NUMBER.search(name):
+            return None
+        title = _TITLE_AFTER_NUMBER.match(text, end)
+        if not title:
+            return None
+        described = f"{name.split()[0]} {title.group('title')}"
+        return self._resembles(described) or self._shortens(described)
+
     def _defined_as(self, text, end):
         """The known file a name is defined as right after it: "Asiel- en
         migratiebeheerverordening (hierna: AMMR)" is the AMMR under another name."""
@@ -1373,6 +1390,7 @@ class DossierMatcher:
                     self._defined_as(text, name_end)
                     or self._resembles(name)
                     or self._shortens(name)
+                    or self._titled_after_number(text, name, name_end)
                 )
             found.append(
                 dataclasses.replace(

@@ -807,9 +807,14 @@ def _hits(sentence):
     return [hit for hit in hits if not hit.cue.weak or Stage.PROPOSAL not in strong_stages]
 
 
+_WILL = re.compile(r"\b(?:zal|zullen)\b")
+
+
 def _tense(sentence, start, end):
     """EXPECTED or ACTUAL by the nearest marker in the cue's clause (markers inside the cue
     count only when there are none around it), else None: the date or the sentence decides."""
+    if _WILL.search(sentence, start, end):
+        return EXPECTED  # "de triloog ... zal op korte termijn starten": the cue's own future
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     following = _CLAUSE_BREAK.search(sentence, end)
     clause_end = following.start() if following else len(sentence)
