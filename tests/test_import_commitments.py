@@ -490,3 +490,16 @@ def test_a_commitment_made_in_a_debate_named_by_its_abbreviation_or_custom(
         kind,
         debate_date,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promised"),
+    [
+        ("Het kabinet informeert uw Kamer hierover via het gebruikelijke BNC-traject.", True),
+        ("Via deze brief informeer ik uw Kamer over de uitkomst van de Raad.", False),
+    ],
+)
+def test_informing_by_a_route_to_come_is_a_promise_and_by_this_letter_is_none(sentence, promised):
+    proposals = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
+
+    assert [p.fulfilled_here for p in proposals] == ([False] if promised else [])

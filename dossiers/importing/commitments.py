@@ -135,10 +135,17 @@ _PAPER_FOLLOWS = re.compile(
     r"[^.]{0,250}?\b(?:volgt|zal\s+(?:\w+\s+)?volgen|volgen)\b(?!\s+uit)",
     re.IGNORECASE,
 )
+# "Het kabinet informeert uw Kamer hierover via het gebruikelijke BNC-traject": a promise in the
+# present tense, by the way the information will come.
+_INFORMS_BY_ROUTE = re.compile(
+    rf"\b(?:{_GOVERNMENT})\s+(?:informeert|informeren|informeer)\s+{_KAMER}\b[^.]{{0,80}}?\bvia\s+"
+    r"(?:het|de|een)\b",
+    re.IGNORECASE,
+)
 # Informing now is not a promise: "informeer ik uw Kamer hierbij", "via dit verslag".
 _INFORMS_NOW = re.compile(
     r"\bhierbij\b|\bhiermee\b"
-    r"|\b(?:met|in|door\s+middel\s+van|middels)\s+deze\s+(?:brief|geannoteerde\s+agenda)\b"
+    r"|\b(?:met|in|door\s+middel\s+van|middels|via)\s+deze\s+(?:brief|geannoteerde\s+agenda)\b"
     r"|\b(?:via|in|met)\s+dit\s+verslag\b",
     re.IGNORECASE,
 )
@@ -311,6 +318,7 @@ def _is_new_promise(sentence):
         return False
     return bool(
         _NEW_PROMISE.search(sentence)
+        or _INFORMS_BY_ROUTE.search(sentence)
         or _PAPER_FOLLOWS.search(sentence)
         or (_RECEIVES.search(sentence) and _TIME_TO_COME.search(sentence))
     )
