@@ -408,7 +408,8 @@ _PROCEEDINGS = rf"""
     (?:\s*,?\s*item\s*(?P<item>\d{{1,3}})\b)?
 """
 _LETTER = rf"""
-    \b(?:Kamer)?brief\s+
+    \b(?:Kamer)?brief(?:\d{{1,2}}\b)?\s+  # "de brief5 van ...": a footnote number after it
+    (?:van\s+(?:de|het)\s+[^.;:()\d]{{3,80}}?\s+)?  # "van de Staatssecretaris van JenV"
     (?:van|d\.d\.)\s+
     (?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_PATTERN})\s+
     (?P<year>(?:19|20)\d{{2}})(?:\b|(?=\d{{1,2}}\b))  # a footnote number may stick to the year
@@ -441,7 +442,8 @@ _CHAMBER_BY_NAME = {"II": TWEEDE_KAMER, "TK": TWEEDE_KAMER, "I": EERSTE_KAMER, "
 # 1730)"), is cited by that number, not by its date.
 _NUMBER_FOLLOWS_RE = re.compile(rf"[\s,(:]*{_CITATION}", re.VERBOSE | re.IGNORECASE)
 _NUMBER_AFTER_SUBJECT_RE = re.compile(
-    rf"(?:(?!brief\s+van)[^.;()\n]){{0,200}}?\(\s*(?:zie\s+)?{_CITATION}",
+    # "... inzake fiche: wijziging verordening 883/2013 (OLAF) (Kamerstuk 22 112, nr. 2635)"
+    rf"(?:(?!brief\s+van)(?:[^.;()\n]|\([^()\n]{{0,40}}\))){{0,300}}?\(\s*(?:zie\s+)?{_CITATION}",
     re.VERBOSE | re.IGNORECASE,
 )
 # The letter that answers a written consultation is part of its report: "Bij brief van 17

@@ -210,6 +210,20 @@ def test_finds_every_kind_in_running_text_in_order():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De leden hebben kennisgenomen van de brief5 van de Staatssecretaris van Justitie en "
+        "Veiligheid van 24 maart 2021 waarin zij antwoord geeft.",
+        "De leden hebben kennisgenomen van uw brief9 van 24 maart 2021.",
+    ],
+)
+def test_a_dated_letter_with_its_author_or_a_footnote_number_after_brief(text):
+    assert [str(item.citation) for item in find_references(text)] == [
+        "Kamerbrief van 24 maart 2021"
+    ]
+
+
 def test_a_dated_letter_with_its_footnote_number_stuck_to_the_year():
     text = "Het stuk is bij brief van 14 juni 20243 aan de Kamer aangeboden."
 
@@ -291,6 +305,12 @@ def test_a_list_of_numbers_is_a_citation_each():
             "de brief van 4 juli 2023 over X en de brief van 5 juli 2023 (Kamerstuk 32 317, "
             "nr. 830)",
             ["Kamerbrief van 4 juli 2023", "Kamerstukken II, 32 317, nr. 830"],
+        ),
+        # ... also after a subject with its own brackets, and from its author.
+        (
+            "de brief van de Minister van Buitenlandse Zaken d.d. 5 juli 2018 inzake fiche: "
+            "wijziging verordening 883/2013 (OLAF) (Kamerstuk 22 112, nr. 2635)",
+            ["Kamerstukken II, 22 112, nr. 2635"],
         ),
         # The letter that answers a written consultation is part of its report.
         ("Bij brief van 17 oktober 2023 zijn de vragen beantwoord.", []),
