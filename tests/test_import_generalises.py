@@ -957,6 +957,18 @@ def test_a_european_scoreboard_is_a_commission_report():
             "uitvoeringsbesluit van de Raad voor de goedkeuring van het herstelplan",
         ),
         ("Op de agenda staat het Commissiewerkprogramma 2024.", "Commissiewerkprogramma 2024"),
+        (
+            "Er is gesproken over het EU civiel beschermingsmechanisme.",
+            "EU civiel beschermingsmechanisme",
+        ),
+        (
+            "Het jaarverslag van het Europees Fonds voor Maritieme Zaken en Visserij verscheen.",
+            "Europees Fonds voor Maritieme Zaken en Visserij",
+        ),
+        (
+            "Het Commissievoorstel tot herziening van de visumprocedure is besproken.",
+            "Commissievoorstel tot herziening van de visumprocedure",
+        ),
     ],
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):

@@ -741,10 +741,22 @@ _NEW_INSTRUMENTS = (
         # Beschermingsmechanisme", "de EU-vluchtelingenfaciliteit", "het
         # interne-marktnoodinstrument (SMEI)" (a lower-case one only with its abbreviation).
         re.compile(
-            r"(?<![\w-])(?P<name>EU[-\s](?:[A-Z][a-zà-ÿ]+\s+)?[A-Za-zà-ÿ]{3,}"
+            r"(?<![\w-])(?P<name>EU[-\s](?:[A-Za-zà-ÿ]+\s+)?[A-Za-zà-ÿ]{3,}"
             r"(?:mechanisme|faciliteit|instrument|fonds)"
+            # "het Europees Fonds voor Maritieme Zaken en Visserij"
+            r"|(?:Europees|Europese)\s+(?:[A-Z][a-zà-ÿ]+\s+)?(?:Fonds|Faciliteit|Instrument)\s+"
+            r"voor\s+(?:de\s+)?[A-Z][\w-]+(?:\s+(?:en\s+)?[A-Z][\w-]+){0,3}"
             r"|[a-zà-ÿ]{3,}(?:-[a-zà-ÿ]+)*(?:mechanisme|faciliteit|instrument|fonds)"
             r"\s+\([A-Z][A-Za-z0-9]{1,7}\))(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
+        # "het Commissievoorstel tot herziening van de Visumcode", "het Commissierapport inzake
+        # het opschortingsmechanisme": the Commission's paper by what it is about.
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:Commissievoorstel(?:len)?|Commissierapport|Commissieverslag)\s+"
+            rf"(?:tot|inzake|over|betreffende|ten\s+aanzien\s+van)\s+{_TITLE_BODY})" + _TITLE_END
         ),
         0.4,
     ),
