@@ -1144,3 +1144,27 @@ def test_a_capitalised_kind_after_en_de_begins_the_next_title():
         "Richtlijn betreffende de status van langdurig ingezeten derdelanders",
         "Richtlijn inzake voorkoming en bestrijding van mensenhandel",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "slug"),
+    [
+        (
+            "Het kabinet wil dat de concept-Verordening over het tegengaan van online seksueel "
+            "kindermisbruik geen chatcontrol bevat.",
+            _known(
+                "csam-verordening",
+                "verordening ter voorkoming en bestrijding van online seksueel kindermisbruik",
+            ),
+            "csam-verordening",
+        ),
+        (
+            "Het voorstel voor een verordening tot oprichting van een EU-hervestigingskader is "
+            "besproken.",
+            _known("hervestigingsverordening", "Hervestigingsverordening"),
+            "hervestigingsverordening",
+        ),
+    ],
+)
+def test_a_known_file_under_a_description_of_what_it_does(text, known, slug):
+    assert [m.dossier for m in _mentions(text, known)] == [slug]

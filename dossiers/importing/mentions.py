@@ -499,7 +499,7 @@ _TITLE_END = (
     r"moet|moeten|kan|kunnen|zal|zullen|zou|zouden|mag|mogen|wil|willen|"
     r"aannemen|vaststellen|goedkeuren|bespreken|bereiken|formeel|uiterlijk|definitief|"
     r"inmiddels|reeds|binnenkort|verscheen|verschijnt|ligt|liggen|lag|lagen|komt|kwam|"
-    r"starten|beginnen|begint|volgt|volgen|"
+    r"starten|beginnen|begint|volgt|volgen|geen|niet|bevat|bevatten|"
     # a separable verb's infinitive: "... het voorstel voor de richtlijn X in te trekken"
     r"(?:in|voor|aan|vast|uit|op|af|terug)\s+te\s+[a-zà-ÿ]+en|"
     r"besp(?:rak|raken|reekt)|steun(?:de|den|t)|verwelkom(?:de|den|t)|goedkeur(?:de|den)|keurt|"
@@ -577,7 +577,7 @@ _NEW_INSTRUMENTS = (
     (
         re.compile(
             # "EU-Verordening ter bestrijding van ...", "Richtlijn voor bodemmonitoring".
-            r"(?<![\w-])(?P<name>(?:EU-)?(?:Richtlijn|Verordening|Besluit|Aanbeveling|"
+            r"(?<![\w-])(?:concept-|ontwerp-)?(?P<name>(?:EU-)?(?:Richtlijn|Verordening|Besluit|Aanbeveling|"
             r"[Rr]aadsconclusies|"
             r"[Rr]aadsaanbeveling(?:en)?|Raadsbesluit|Conclusies|Mededeling|Commissiemededeling|"
             r"Richtsnoeren|Uitvoeringshandeling|Uitvoeringsbesluit|"
@@ -880,6 +880,7 @@ _BAG_STOPWORDS = frozenset(
         *("betreffende", "houdende", "nieuw", "nieuwe", "eu", "europese", "europees", "unie"),
         *("raad", "commissie", "herziening", "herziene", "voorstel", "wijziging", "tussen"),
         *("gewijzigd", "gewijzigde"),  # "Verordening X, gewijzigd voorstel" is X
+        "tegengaan",  # as "ter voorkoming en bestrijding van": what kind of rule, not its subject
     }
 )
 _BAG_MIN_WORDS = 3  # fewer words find too much
@@ -1276,10 +1277,19 @@ class DossierMatcher:
         known file has: "Richtlijn voorkomen en bestrijden van mensenhandel" is the
         mensenhandelrichtlijn, whatever its title's wording."""
         kind = instrument_type_of(name)
-        slugs = {self.distinctive.get(word) for word in _distinctive_words(name)}
+        slugs = {self._distinctive_of(word) for word in _distinctive_words(name)}
         slugs = {slug for slug in slugs if slug and self.types.get(slug) == kind}
         # Words of two files ("de Richtlijn A en de Richtlijn B") name neither for sure.
         return slugs.pop() if len(slugs) == 1 else None
+
+    def _distinctive_of(self, word):
+        """The known file a distinctive word is of, also as the start of a compound: an
+        "EU-hervestigingskader" is set up by the Hervestigingsverordening."""
+        for cut in range(len(word), _MIN_DISTINCTIVE - 1, -1):
+            slug = self.distinctive.get(word[:cut])
+            if slug:
+                return slug
+        return None
 
     def _titled_after_number(self, text, name, end):
         """The known file an act by its number is, by the title printed after the number:
