@@ -732,6 +732,7 @@ _STEPS = [
         True,
         None,
     ),
+    ("Tijdens de lunch sprak de Raad ook over {act}.", Stage.WORKING_PARTY, False, None),
     (
         "Het kabinet steunt het voorstel van de Commissie voor {act} van 11 maart jl.",
         Stage.PROPOSAL,

@@ -216,6 +216,17 @@ _CUES = (
         at_meeting=True,
     ),
     _cue(
+        # "sprak de Raad ook over de Richtlijn voor bodemmonitoring", "Deze besluiten kwamen aan
+        # de orde in de Raad van 8 en 9 december".
+        Stage.WORKING_PARTY,
+        rf"\b(?:sprak|spraken|spreekt|spreken)\s+(?:de\s+)?{_RAAD}\s+(?:[\w-]+\s+){{0,3}}?over\b"
+        rf"|{_RAAD}\s+(?:sprak|spraken|spreekt)\s+(?:[\w-]+\s+){{0,3}}?over\b"
+        r"|\b(?:kwam|kwamen|komt|komen)\s+(?:[\w-]+\s+){0,3}?aan\s+de\s+orde\b",
+        needs=_RAAD,
+        unless=rf"{_EP}|\bKamer\b|\bcommissiedebat",
+        at_meeting=True,
+    ),
+    _cue(
         Stage.WORKING_PARTY,
         r"\btechnische\s+(?:discussies|besprekingen|gesprekken)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:gestart|begonnen|van\s+start)",
