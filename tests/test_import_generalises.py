@@ -521,8 +521,9 @@ def test_one_new_recommendation_under_its_two_names_is_one_file():
         "gepresenteerd."
     )
 
+    # The fuller of its two names.
     assert {m.name for m in _mentions(text)} == {
-        "Raadsaanbeveling inzake operationele politiesamenwerking"
+        "aanbeveling van de Raad over operationele politiesamenwerking"
     }
 
 
@@ -1169,3 +1170,26 @@ def test_a_capitalised_kind_after_en_de_begins_the_next_title():
 )
 def test_a_known_file_under_a_description_of_what_it_does(text, known, slug):
     assert [m.dossier for m in _mentions(text, known)] == [slug]
+
+
+def test_one_new_file_under_a_short_and_a_full_name_is_named_by_the_full_one():
+    text = (
+        "De Raad sprak over de Richtlijn representatieve acties. Het gaat om de Richtlijn "
+        "betreffende representatieve vorderingen ter bescherming van de collectieve belangen van "
+        "consumenten."
+    )
+    full = (
+        "Richtlijn betreffende representatieve vorderingen ter bescherming van de collectieve "
+        "belangen van consumenten"
+    )
+
+    assert {m.name for m in _mentions(text)} == {full}
+
+
+def test_two_new_files_that_share_only_a_common_word_stay_two():
+    text = (
+        "Het kabinet steunt de Verordening inzake digitale markten en de Verordening inzake "
+        "digitale diensten."
+    )
+
+    assert len({m.name for m in _mentions(text)}) == 2

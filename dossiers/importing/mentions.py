@@ -1614,6 +1614,7 @@ def _one_name_per_new_file(per_segment):
     Terugkeerverordening") is one file: the function returned gives a find (or a list of finds)
     the name the file is first found under in `per_segment`, keeping its own as an alias."""
     first_names = {}  # name_key of a name or its alias -> the name first found, in order
+    subjects = []  # the first names, for _same_subject
 
     def renamed(item):
         if isinstance(item, list):
@@ -1629,18 +1630,69 @@ def _one_name_per_new_file(per_segment):
                 if any(each in known or known in each for each in keys)
             ),
             None,
-        )
+        ) or _same_subject(item.name, subjects)
         if first is None:
             first_names.update(dict.fromkeys(keys, item.name))
+            subjects.append(item.name)
+            first = item.name
+        if learning:
+            fullest[first] = max(fullest.get(first, first), item.name, key=len)
             return item
-        if first == item.name:
+        name = fullest.get(first, first)
+        if name == item.name:
             return item
-        return dataclasses.replace(item, name=first, alias=item.alias or item.name)
+        return dataclasses.replace(item, name=name, alias=item.alias or item.name)
 
-    for found in per_segment:  # learn the first names in document order
+    learning = True
+    fullest = {}  # the first name of a file -> its fullest name in the document
+    for found in per_segment:  # learn the names in document order
         for item in found:
             renamed(item)
+    learning = False
     return renamed
+
+
+_LONG_SUBJECT_WORD = 10
+
+
+def _same_subject(name, names):
+    """The one of `names` of the same kind of act whose subject words hold `name`'s, or the
+    other way round:
+    "Richtlijn Platformwerk" and "EU-richtlijnvoorstel verbetering van arbeidsvoorwaarden bij
+    platformwerk" in one document are one file."""
+    kind = instrument_type_of(name)
+    words = _subject_words(name)
+    if not words or kind == "overig":
+        return None
+    # Every subject word of the shorter name, or a long one: "Richtlijn representatieve acties"
+    # is the directive on "representatieve vorderingen", but the regulation on "digitale markten"
+    # shares only "digitale" with the one on "digitale diensten".
+    fits = [
+        other
+        for other in names
+        if instrument_type_of(other) == kind
+        and (other_words := _subject_words(other))
+        and (
+            words <= other_words
+            or other_words <= words
+            or any(len(word) >= _LONG_SUBJECT_WORD for word in words & other_words)
+        )
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _subject_words(name):
+    """The words of a name that say what it is about, at least five letters: not kinds of act
+    ("Raadsaanbeveling"), nor the words any title has."""
+    return {
+        word
+        for word in re.findall(r"[^\W\d_]{5,}", name.lower())
+        if word not in _BAG_STOPWORDS
+        and word not in _TITLE_VOCABULARY
+        and word not in GENERIC_NAMES
+        and not word.startswith(_NOT_NEW_PREFIXES)
+        and not any(word.endswith(head) for head in _HEADS)
+    }
 
 
 _OF_THE_COUNCIL = re.compile(r"\b(aanbeveling|besluit|conclusies)\s+van\s+de\s+raad\b")
