@@ -765,6 +765,8 @@ def test_the_step_of_a_file_in_the_words_the_guide_describes(sentence, stage, ex
     [
         "De mededeling over de stand van zaken volgt later.",
         "Het voorstel over de verdeling van de middelen is besproken.",
+        "Het kabinet steunt de Verordening naar aanleiding van de motie niet.",
+        "Het kabinet steunt de Verordening een uitgebreid standpunt te geven.",
     ],
 )
 def test_a_generic_communication_or_proposal_is_no_file(text):

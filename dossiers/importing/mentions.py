@@ -518,7 +518,8 @@ _YEAR = r"(?:\s+(?:19|20)\d{2}(?!\d))?"
 _FUNCTION_WORD = (
     r"(?:van|tot|betreffende|inzake|over|ter|houdende|en|of|te|om|op|in|met|voor|aan|bij|door|"
     r"als|nog|niet|ook|al|wel|die|dat|is|zijn|was|waren|wordt|worden|werd|werden|zal|zullen|"
-    r"heeft|hebben|kan|kunnen|moet|moeten|gaat|gaan|zou|zouden)\b"
+    r"heeft|hebben|kan|kunnen|moet|moeten|gaat|gaan|zou|zouden|"
+    r"naar|een|maar|echter|daarom|dus|waarin|zo)\b"
 )
 # ... or where the next of a list of titles begins ("A en de Verordening B").
 _TITLE_END_OR_NEXT = _TITLE_END[:-1] + (
