@@ -1188,10 +1188,26 @@ def test_one_new_file_under_a_short_and_a_full_name_is_named_by_the_full_one():
     assert {m.name for m in _mentions(text)} == {full}
 
 
-def test_two_new_files_that_share_only_a_common_word_stay_two():
+def test_a_compound_name_and_a_description_of_one_subject_are_one_file():
     text = (
-        "Het kabinet steunt de Verordening inzake digitale markten en de Verordening inzake "
-        "digitale diensten."
+        "De Commissie publiceerde in mei 2022 het voorstel voor een Confiscatierichtlijn. Op 12 "
+        "december 2023 is een akkoord bereikt over een nieuwe Europese richtlijn voor ontneming "
+        "en confiscatie van vermogensbestanddelen."
     )
 
+    assert {m.name for m in _mentions(text)} == {
+        "Europese richtlijn voor ontneming en confiscatie van vermogensbestanddelen"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kabinet steunt de Verordening inzake digitale markten en de Verordening inzake "
+        "digitale diensten.",
+        "Het gaat om de Europolverordening en om de Verordening Schengen informatiesysteem voor "
+        "Europol.",
+    ],
+)
+def test_two_new_files_that_share_only_a_common_word_stay_two(text):
     assert len({m.name for m in _mentions(text)}) == 2

@@ -600,8 +600,10 @@ _NEW_INSTRUMENTS = (
             r"(?:van\s+de\s+(?:Raad|(?:Europese\s+)?Commissie)\s+)?"
             # a communication only with its author: "de mededeling over de stand" is none
             r"|mededeling\s+van\s+de\s+(?:Europese\s+)?Commissie\s+)(?:om|op\s+"
-            rf"het\s+gebied\s+van|inzake|betreffende|houdende|ter|tot|over)\s+{_TITLE_BODY})"
-            + _TITLE_END
+            rf"het\s+gebied\s+van|inzake|betreffende|houdende|ter|tot|over"
+            # "een Europese richtlijn voor ontneming en confiscatie": "voor" after the Union's
+            r"|(?<=Europese richtlijn )voor|(?<=Europese verordening )voor)"
+            rf"\s+{_TITLE_BODY})" + _TITLE_END
         ),
         0.4,
     ),
@@ -1657,25 +1659,23 @@ _LONG_SUBJECT_WORD = 10
 
 
 def _same_subject(name, names):
-    """The one of `names` of the same kind of act whose subject words hold `name`'s, or the
-    other way round:
+    """The one of `names` of the same kind of act with the same subject as `name`:
     "Richtlijn Platformwerk" and "EU-richtlijnvoorstel verbetering van arbeidsvoorwaarden bij
     platformwerk" in one document are one file."""
     kind = instrument_type_of(name)
     words = _subject_words(name)
     if not words or kind == "overig":
         return None
-    # Every subject word of the shorter name, or a long one: "Richtlijn representatieve acties"
-    # is the directive on "representatieve vorderingen", but the regulation on "digitale markten"
-    # shares only "digitale" with the one on "digitale diensten".
+    # A long subject word, or all of them: "Richtlijn representatieve acties" is the directive on
+    # "representatieve vorderingen", but the regulation on "digitale markten" shares only
+    # "digitale" with the one on "digitale diensten", and "Europol" names several files.
     fits = [
         other
         for other in names
         if instrument_type_of(other) == kind
         and (other_words := _subject_words(other))
         and (
-            words <= other_words
-            or other_words <= words
+            words == other_words
             or any(len(word) >= _LONG_SUBJECT_WORD for word in words & other_words)
         )
     ]
@@ -1684,16 +1684,23 @@ def _same_subject(name, names):
 
 def _subject_words(name):
     """The words of a name that say what it is about, at least five letters: not kinds of act
-    ("Raadsaanbeveling"), nor the words any title has."""
-    return {
-        word
-        for word in re.findall(r"[^\W\d_]{5,}", name.lower())
-        if word not in _BAG_STOPWORDS
-        and word not in _TITLE_VOCABULARY
-        and word not in GENERIC_NAMES
-        and not word.startswith(_NOT_NEW_PREFIXES)
-        and not any(word.endswith(head) for head in _HEADS)
-    }
+    ("Raadsaanbeveling"), nor the words any title has; a compound's stem without its kind
+    ("confiscatie" of "confiscatierichtlijn")."""
+    words = set()
+    for word in re.findall(r"[^\W\d_]{5,}", name.lower()):
+        head = next((head for head in _HEADS if word.endswith(head)), None)
+        if head:
+            word = word[: -len(head)].rstrip("-")
+            if len(word) < 5 or word.startswith(_NOT_NEW_PREFIXES) or word in ("raads", "kader"):
+                continue
+        if (
+            word not in _BAG_STOPWORDS
+            and word not in _TITLE_VOCABULARY
+            and word not in GENERIC_NAMES
+            and not word.startswith(_NOT_NEW_PREFIXES)
+        ):
+            words.add(word)
+    return words
 
 
 _OF_THE_COUNCIL = re.compile(r"\b(aanbeveling|besluit|conclusies)\s+van\s+de\s+raad\b")
@@ -1840,7 +1847,7 @@ def extract_mentions(source, gazetteer):
     proposals = []
     for segment, found in zip(document.segments, document.found, strict=True):
         in_segment = [str(item.citation) for item in find_eu_references(segment.text)]
-        seen, references_of = {}, {}
+        seen, references_of, short_names = {}, {}, {}
         for item in found:
             references = in_segment
             if item.dossier is None:
@@ -1852,6 +1859,8 @@ def extract_mentions(source, gazetteer):
                 if len(known) == 1:
                     item = dataclasses.replace(item, dossier=known.pop(), confidence=0.8)
             key = item.dossier or "new:" + item.name.lower()
+            if item.dossier is None:  # "... (hierna: X)" after any of the file's names
+                short_names[key] = short_names.get(key) or _short_name_after(source.text, item.end)
             if key in seen and seen[key].confidence >= item.confidence:
                 continue
             seen[key] = item
@@ -1865,7 +1874,7 @@ def extract_mentions(source, gazetteer):
                     confidence=item.confidence,
                     references=references_of.get(item.start, in_segment) if new else in_segment,
                     instrument_type=instrument_type_of(item.alias or item.name) if new else "",
-                    short_name=_short_name_after(source.text, item.end) if new else "",
+                    short_name=short_names.get("new:" + item.name.lower(), "") if new else "",
                     aliases=[item.alias] if new and item.alias else [],
                 )
             )
