@@ -22,7 +22,7 @@ from dossiers.importing.gazetteer import Gazetteer
 from dossiers.importing.pipeline import TooManyProposals, extract
 from dossiers.importing.proposals import MAX_PROPOSALS_PER_KIND, Proposals
 from dossiers.importing.reader import ImportText
-from dossiers.importing.text import MAX_SENTENCE_CHARS
+from dossiers.importing.text import MAX_SENTENCE_CHARS, bounded_spans
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +141,13 @@ def test_hostile_input_gives_bounded_passages_and_output(gazetteer, make, size):
 def test_a_document_with_too_many_proposals_of_a_kind_is_refused(gazetteer):
     with pytest.raises(TooManyProposals, match="Aangehaalde Kamerstukken"):
         extract(ImportText.from_text(dense_citations(200_000)), gazetteer)
+
+
+def test_a_sentence_too_long_to_trust_is_cut_between_listed_papers():
+    listed = "over de brief van 9 mei 2025 over het Fiche: Mededeling Paraatheidsuniestrategie"
+    text = ", ".join(f"{listed} (Kamerstuk 22 112, nr. {4000 + n})" for n in range(12)) + "."
+
+    spans = bounded_spans(text, 0, len(text))
+
+    assert len(spans) > 1
+    assert all(text[start:end].endswith("),") for start, end in spans[:-1])

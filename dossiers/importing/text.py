@@ -53,13 +53,22 @@ WINDOW_CHARS = 400
 
 def bounded_spans(text, start, end):
     """text[start:end] as one span, or, when longer than MAX_SENTENCE_CHARS, as consecutive
-    windows of at most WINDOW_CHARS characters cut at a space (mid-word only where a word is
-    longer than half a window)."""
+    windows of at most WINDOW_CHARS characters cut after "), " or "; ", else at a space
+    (mid-word only where a word is longer than half a window)."""
     if end - start <= MAX_SENTENCE_CHARS:
         return [(start, end)]
     spans = []
     while end - start > WINDOW_CHARS:
-        cut = text.rfind(" ", start + WINDOW_CHARS // 2, start + WINDOW_CHARS + 1)
+        # After a bracket's comma or a semicolon where there is one ("... (Kamerstuk 22 112,
+        # nr. 4054), over de brief ..."), so that a listed title stays whole; else at a space.
+        cut = max(
+            text.rfind("), ", start + WINDOW_CHARS // 2, start + WINDOW_CHARS - 1),
+            text.rfind("; ", start + WINDOW_CHARS // 2, start + WINDOW_CHARS),
+        )
+        if cut >= 0:
+            cut = text.index(" ", cut)  # the punctuation stays with the window before
+        else:
+            cut = text.rfind(" ", start + WINDOW_CHARS // 2, start + WINDOW_CHARS + 1)
         if cut < 0:
             cut = start + WINDOW_CHARS
             spans.append((start, cut))
