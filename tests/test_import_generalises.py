@@ -735,6 +735,19 @@ _STEPS = [
     ),
     ("Tijdens de lunch sprak de Raad ook over {act}.", Stage.WORKING_PARTY, False, None),
     (
+        "Het voorzitterschap presenteerde de uitkomst van de onderhandelingen over {act}.",
+        Stage.PROVISIONAL_AGREEMENT,
+        False,
+        None,
+    ),
+    (
+        "Er werd een politiek akkoord bereikt over {act}, waarmee ontheemden tot 2026 "
+        "zekerheid krijgen.",
+        Stage.PROVISIONAL_AGREEMENT,
+        False,
+        None,
+    ),
+    (
         "Het kabinet steunt het voorstel van de Commissie voor {act} van 11 maart jl.",
         Stage.PROPOSAL,
         False,

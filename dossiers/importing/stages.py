@@ -325,6 +325,13 @@ _CUES = (
         r"|\bovereenstemming\s+over\s+(?:een|het|de)\b|\bovereen\s+te\s+komen\b",
     ),
     _cue(
+        # "de uitkomst van de onderhandelingen over de NIB2-richtlijn": the deal they ended in.
+        Stage.PROVISIONAL_AGREEMENT,
+        r"\buitkomst\s+van\s+de\s+(?:onderhandelingen|triloog|trilogen)\b",
+        ACTUAL,
+        unless=r"\b(?:raads)?werkgroep|\bRaadspositie|\balgemene\s+oriëntatie|\btoetreding",
+    ),
+    _cue(
         # "nadat eerder een compromis tussen het Europees Parlement en de Raad was bereikt"
         Stage.PROVISIONAL_AGREEMENT,
         r"\b(?:compromis|akkoord)\s+(?:[\w-]+\s+){0,4}?(?:tussen|met)\s+(?:het\s+|de\s+)?"
@@ -507,6 +514,9 @@ _PARTICIPLES = re.compile(
 _DATE_REACH = 120  # characters between a cue and the date phrase that dates it
 # Between the parts of a compound sentence.
 _CLAUSE_JOIN = re.compile(r";|\s(?:en|maar|terwijl)\s+(?:het|de|een|dat|die)\s", re.IGNORECASE)
+# "... akkoord bereikt op X, waarmee ontheemden tot 2026 zekerheid krijgen": a date after such a
+# clause dates its consequence, not the step.
+_CONSEQUENCE = re.compile(r",\s*(?:waarmee|waardoor|zodat)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–-]\s")
 # A date that names a meeting or a paper, not the stage: "in het verslag van de JBZ-Raad van
 # 3 en 4 juni ..." dates the report, not what the report said.
@@ -1060,6 +1070,8 @@ def _assigned_dates(hits, dates, sentence):
             break
         hit = min(hits, key=lambda h: distance(h, start, end))
         rank = distance(hit, start, end)
+        if _CONSEQUENCE.search(sentence, min(hit.end, end), max(hit.start, start)):
+            continue
         if gap(hit, start, end) <= _DATE_REACH and (
             id(hit) not in nearest or rank < nearest[id(hit)][0]
         ):
