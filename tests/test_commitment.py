@@ -101,6 +101,19 @@ def test_due_soon_leaves_out_what_is_overdue_already(sample):
     assert list(Commitment.objects.due_soon(d(2024, 3, 4), a_week_later)) == [commitment]
 
 
+def test_due_in_the_report_being_written_after_the_council_until_it_is_sent(sample):
+    """The Council of 4-5 March has ended and its report (dated 20 March) is being written:
+    what is due in it is due now, on the start page and in the digest, not in neither list."""
+    commitment = sample["commitment"]
+    a_week_later = d(2024, 3, 19)
+
+    assert list(Commitment.objects.due_soon(d(2024, 3, 12), a_week_later)) == [commitment]
+    assert list(Commitment.objects.overdue(d(2024, 3, 12))) == []
+    # Once the report is out it is overdue, and no longer due soon.
+    assert list(Commitment.objects.due_soon(d(2024, 3, 20), d(2024, 3, 27))) == []
+    assert list(Commitment.objects.overdue(d(2024, 3, 20))) == [commitment]
+
+
 def test_overdue_by_date(sample):
     commitment = Commitment.objects.create(
         subject="Brief over e-evidence",

@@ -27,14 +27,21 @@ class CommitmentQuerySet(models.QuerySet):
 
     def due_between(self, start, end):
         """Due by date in start..end, or in the report of a Council ending in start..end."""
-        return self.filter(
-            Q(due_date__range=(start, end)) | Q(due_meeting__end_date__range=(start, end))
-        )
+        return self.filter(_due_between(start, end))
 
     def due_soon(self, on, until):
         """Open one-off commitments due in on..until that are not overdue on `on` already: the
-        start page's and the reminder digest's list."""
-        return self.open().one_off().due_between(on, until).exclude(_overdue(on))
+        start page's and the reminder digest's list. Due in the report of a Council that has
+        ended counts until that report is sent: it is the report being written."""
+        in_report_being_written = Q(due_meeting__end_date__lt=on) & ~Q(
+            due_meeting__in=_reported_meetings(on)
+        )
+        return (
+            self.open()
+            .one_off()
+            .filter(_due_between(on, until) | in_report_being_written)
+            .exclude(_overdue(on))
+        )
 
     def due_in_report_of(self, meeting):
         return self.one_off().filter(due_meeting=meeting)
@@ -54,6 +61,18 @@ class CommitmentQuerySet(models.QuerySet):
         )
 
 
+def _due_between(start, end):
+    return Q(due_date__range=(start, end)) | Q(due_meeting__end_date__range=(start, end))
+
+
+def _reported_meetings(on):
+    """The Councils whose report was sent by `on`, as a subquery of their pks."""
+    return CouncilMeeting.objects.filter(
+        documents__document_type=ParliamentaryDocument.DocumentType.REPORT,
+        documents__date__lte=on,
+    ).values("pk")
+
+
 def _overdue(on=None):
     """The condition of CommitmentQuerySet.overdue(), for a filter or an annotation.
 
@@ -61,10 +80,7 @@ def _overdue(on=None):
     an EXISTS per commitment made SQLite read every report for each open commitment.
     """
     on = on or timezone.localdate()
-    reported = CouncilMeeting.objects.filter(
-        documents__document_type=ParliamentaryDocument.DocumentType.REPORT,
-        documents__date__lte=on,
-    ).values("pk")
+    reported = _reported_meetings(on)
     return (
         Q(status=Commitment.Status.OPEN)
         & ~Q(fulfilment_mode=Commitment.FulfilmentMode.STANDING)
