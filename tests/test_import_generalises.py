@@ -1088,9 +1088,13 @@ def test_the_act_a_known_files_title_refers_to_is_not_that_file():
         kind="overig",
     )
 
-    mentions = _mentions("De Raad besprak de Visumcode en de Schengengrenscode.", measures)
-
-    assert "maatregelen-artikel-25a-visumcode" not in {m.dossier for m in mentions}
+    for text in (
+        "De Raad besprak de Visumcode en de Schengengrenscode.",
+        "Het Commissievoorstel tot herziening van de Visumcode is besproken.",
+    ):
+        assert "maatregelen-artikel-25a-visumcode" not in {
+            m.dossier for m in _mentions(text, measures)
+        }
 
 
 def _fiche(title):

@@ -851,6 +851,15 @@ _MIN_DISTINCTIVE = 8
 _DISTINCTIVE_NAME_WORDS = 8
 
 
+def _without_the_act_referred_to(name):
+    """A name without the act it ends by referring to: "Maatregelen op grond van artikel 25a
+    van de Visumcode" is about measures, not the Visa Code."""
+    words = name.split()
+    if len(words) > 2 and words[-2].lower() in ("de", "het", "der"):
+        return " ".join(words[:-1])
+    return name
+
+
 def _distinctive_words(name):
     """The long words of a name that say what it is about, and the stems of its compounds
     ("mensenhandel" of "mensenhandelrichtlijn")."""
@@ -1105,7 +1114,7 @@ class DossierMatcher:
             for name in dossier.names:
                 if len(name.split()) > _DISTINCTIVE_NAME_WORDS:
                     continue
-                for word in _distinctive_words(name):
+                for word in _distinctive_words(_without_the_act_referred_to(name)):
                     words.setdefault(word, set()).add(dossier.slug)
         return {word: next(iter(slugs)) for word, slugs in words.items() if len(slugs) == 1}
 
@@ -1139,7 +1148,7 @@ class DossierMatcher:
                 and last.isalpha()
                 and any(last.endswith(head) and last != head for head in _HEADS)
                 # "Maatregelen op grond van artikel 25a van de Visumcode" are not the Visa Code.
-                and words_of_name[-2].lower() not in ("de", "het", "der")
+                and _without_the_act_referred_to(name) == name
             ):
                 words.setdefault(last, set()).add(slug)
         return {
