@@ -1228,3 +1228,22 @@ def test_a_compound_name_and_a_description_of_one_subject_are_one_file():
 )
 def test_two_new_files_that_share_only_a_common_word_stay_two(text):
     assert len({m.name for m in _mentions(text)}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "slug"),
+    [
+        (
+            "Er is een beleidsdebat over het voorstel voor een verordening betreffende AI.",
+            _known("ai-verordening", "AI-verordening"),
+            "ai-verordening",
+        ),
+        (
+            "De Raad sprak over de richtlijn inzake terugkeer.",
+            _known("terugkeerrichtlijn", "Terugkeerrichtlijn", "richtlijn"),
+            "terugkeerrichtlijn",
+        ),
+    ],
+)
+def test_a_kind_and_one_word_apart_is_the_known_compound(text, known, slug):
+    assert [m.dossier for m in _mentions(text, known)] == [slug]

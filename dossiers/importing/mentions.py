@@ -811,6 +811,11 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
 )
+_KIND_ABOUT_ONE_WORD = re.compile(
+    r"(?P<kind>richtlijn|verordening)\s+(?:betreffende|inzake|over|voor)\s+(?:de\s+|het\s+)?"
+    r"(?P<word>[^\W\d_][\w]{1,20})",
+    re.IGNORECASE,
+)
 # The title after an act's number, to the end of its clause.
 _TITLE_AFTER_NUMBER = re.compile(
     r"\s+(?P<title>(?:betreffende|inzake|tot|over|houdende)\s+[^.;:()]{3,160}?)(?=\s*[.;:()]|$)"
@@ -1303,6 +1308,20 @@ class DossierMatcher:
                 return slug
         return None
 
+    def _compound_of(self, name):
+        """The known file whose compound name a kind and one word say apart: "verordening
+        betreffende AI" is the AI-verordening, "richtlijn inzake terugkeer" the
+        terugkeerrichtlijn."""
+        match = _KIND_ABOUT_ONE_WORD.fullmatch(name)
+        if not match:
+            return None
+        kind, word = match.group("kind").lower(), match.group("word")
+        for compound in (f"{word}-{kind}", f"{word}{kind}"):
+            slug, _name = self.by_key.get(name_key(compound), (None, None))
+            if slug:
+                return slug
+        return None
+
     def _titled_after_number(self, text, name, end):
         """The known file an act by its number is, by the title printed after the number:
         "Richtlijn 2003/109/EG betreffende de status van langdurig ingezeten onderdanen"."""
@@ -1425,6 +1444,7 @@ class DossierMatcher:
                     or self._resembles(name)
                     or self._shortens(name)
                     or self._titled_after_number(text, name, name_end)
+                    or self._compound_of(name)
                 )
             found.append(
                 dataclasses.replace(
