@@ -1234,7 +1234,8 @@ def test_two_new_files_that_share_only_a_common_word_stay_two(text):
     ("text", "known", "slug"),
     [
         (
-            "Er is een beleidsdebat over het voorstel voor een verordening betreffende AI.",
+            "Er is een beleidsdebat over het voorstel voor een verordening betreffende AI "
+            "(COM(2021) 206).",
             _known("ai-verordening", "AI-verordening"),
             "ai-verordening",
         ),
