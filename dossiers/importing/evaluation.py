@@ -40,8 +40,8 @@ submitters, notes); dossiers/importing/expectations/*.json state their sources i
 The documents are measured in three sets, reported apart: the five seeds the extractors were
 written against; the development half of the corpus of real documents (tests/import_corpus/dev),
 which may be read while changing an extractor; and its test half (tests/import_corpus/test),
-which is only evaluated. A document's half is fixed by when it was gathered (`corpus_half`),
-before anyone read it for the extractors.
+which is only evaluated. A document's half is fixed when it is gathered (`corpus_half`), before
+anyone read it for the extractors.
 """
 
 import datetime
@@ -103,9 +103,9 @@ def load_expectations(path):
     return expected
 
 
-# The frozen list of the documents gathered up to 7 December 2026, when the first test half
-# (split off by a hash of the name) was retired to development after eight evaluations. Every
-# document gathered since is test material.
+# The development half by name: the documents gathered as development material, and the first
+# test half (split off by a hash of the name), retired on 7 December 2026 after eight evaluations.
+# Every other document is test material (tests/import_corpus/README.md).
 DEVELOPMENT_LIST = CORPUS_DIR / "development.txt"
 
 
@@ -116,8 +116,8 @@ def _development_names():
 
 
 def corpus_half(name):
-    """'dev' or 'test' for a corpus document called `name`: fixed by when it was gathered, never
-    chosen."""
+    """'dev' or 'test' for a corpus document called `name`: fixed when it was gathered, never
+    after the importer was scored on it."""
     return "dev" if name in _development_names() else "test"
 
 
