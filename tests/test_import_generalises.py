@@ -782,6 +782,7 @@ def test_the_step_of_a_file_in_the_words_the_guide_describes(sentence, stage, ex
         "Het voorstel over de verdeling van de middelen is besproken.",
         "Het kabinet steunt de Verordening naar aanleiding van de motie niet.",
         "Het kabinet steunt de Verordening een uitgebreid standpunt te geven.",
+        "De richtlijn omzetten kost tijd. De Europese Verordening is aangenomen.",
     ],
 )
 def test_a_generic_communication_or_proposal_is_no_file(text):
@@ -988,6 +989,24 @@ def test_a_european_scoreboard_is_a_commission_report():
             "Het Commissievoorstel tot herziening van de visumprocedure is besproken.",
             "Commissievoorstel tot herziening van de visumprocedure",
         ),
+        # a lower-case kind before the compound noun it is about
+        (
+            "Het voorzitterschap informeert over de richtlijn energieprestatie gebouwen (EPBD).",
+            "richtlijn energieprestatie gebouwen (EPBD)",
+        ),
+        (
+            "Er wordt onderhandeld over de herzieningen van de richtlijn energie-efficiëntie.",
+            "richtlijn energie-efficiëntie",
+        ),
+        # a compound written apart, and a kind for a named body
+        ("Er is een akkoord op de Dublin Verordening.", "Dublin Verordening"),
+        (
+            "Er is samenhang nodig met de verordening voor Eurojust.",
+            "verordening voor Eurojust",
+        ),
+        # hyphenated plans, packages and facilities
+        ("Twee voorstellen van het Fit-for-55-pakket liggen voor.", "Fit-for-55-pakket"),
+        ("Er is gesproken over het REPowerEU-plan.", "REPowerEU-plan"),
     ],
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):

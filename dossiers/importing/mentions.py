@@ -669,6 +669,23 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
+        # "de Europol verordening", "de Dublin Verordening": a compound written apart.
+        re.compile(
+            rf"(?<![\w-])(?P<name>(?!{_NOT_A_NAME}|Deze\b|Nieuwe\b|Gewijzigde\b)[A-Z][a-zà-ÿ]{{3,}}"
+            r"\s+(?:[Vv]erordening|[Rr]ichtlijn))(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
+        # "de verordening voor Eurojust", "de verordeningen voor het Europees Openbaar
+        # Ministerie": a lower-case kind for a named body or system.
+        re.compile(
+            r"\b(?:[Dd]e|[Ee]en)\s+(?P<name>(?:richtlijn|verordening)(?:en)?\s+voor\s+(?:het\s+|de\s+)?"
+            r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})(?![\w-])"
+        ),
+        0.4,
+    ),
+    (
         # "de anti-SLAPP richtlijn", "de NIS2-richtlijn": an abbreviation and its kind.
         re.compile(
             # "de eIDAS-verordening": an abbreviation may start in lower case.
@@ -693,9 +710,21 @@ _NEW_INSTRUMENTS = (
         # "de herziening van de richtlijn stedelijk afvalwater": an act under revision, by what
         # it is about in lower case.
         re.compile(
-            r"\b(?:[Hh]erziening|[Ww]ijziging|[Ee]valuatie)\s+van\s+de\s+"
-            rf"(?P<name>(?:richtlijn|verordening)\s+(?!{_FUNCTION_WORD})[a-zà-ÿ]{{4,}}"
-            rf"(?:\s+(?!{_FUNCTION_WORD})[a-zà-ÿ]{{3,}}){{0,3}}(?:\s+\([A-Z]{{2,8}}\))?)"
+            r"\b(?:[Hh]erziening(?:en)?|[Ww]ijziging(?:en)?|[Ee]valuatie)\s+van\s+de\s+"
+            rf"(?P<name>(?:richtlijn|verordening)\s+(?!{_FUNCTION_WORD})[a-zà-ÿ][a-zà-ÿ-]{{3,}}"
+            rf"(?:\s+(?!{_FUNCTION_WORD})[a-zà-ÿ][a-zà-ÿ-]{{2,}}){{0,3}}(?:\s+\([A-Z]{{2,8}}\))?)"
+            + _TITLE_END
+        ),
+        0.4,
+    ),
+    (
+        # "de richtlijn energieprestatie gebouwen (EPBD)", "de richtlijn loontransparantie": a
+        # lower-case kind before the compound noun it is about.
+        re.compile(
+            r"\b(?:[Dd]e|[Ee]en|van)\s+(?P<name>(?:richtlijn|verordening)\s+"
+            # a noun, not a verb ("de richtlijn omzetten")
+            rf"(?!{_FUNCTION_WORD})(?![a-zà-ÿ-]*(?:en|t|d)\b)[a-zà-ÿ]{{3,}}(?:[a-zà-ÿ]{{5,}}|-[a-zà-ÿ]{{4,}})"
+            rf"(?:\s+(?!{_FUNCTION_WORD})[a-zà-ÿ][a-zà-ÿ-]{{2,}}){{0,2}}(?:\s+\([A-Z]{{2,8}}\))?)"
             + _TITLE_END
         ),
         0.4,
@@ -731,7 +760,9 @@ _NEW_INSTRUMENTS = (
             # not an acronym alone: "het WHO-programma", "het COMPASS-programma" are others'.
             rf"(?!{_NOT_A_NAME})(?![A-Z]+[-\s]programma)[A-Z][\w+]{{2,}}(?:\s+[A-Z][\w+]*){{0,2}}"
             r"[-\s]programma(?:\s+(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2})?"
-            rf"|(?!{_NOT_A_NAME})[A-Z][\w+]*(?:\s+[\w+]+){{0,3}}-pakket"
+            rf"|(?!{_NOT_A_NAME})[A-Z][\w+]*(?:-[\w+]+)*(?:\s+[\w+]+){{0,3}}-pakket"
+            # "het REPowerEU-plan", "de Oekraïne-faciliteit"
+            r"|[A-Z][\w+]*(?:-[\w+]+)*-(?:plan|faciliteit)"
             r"|Commissiewerkprogramma\s+(?:19|20)\d{2}"  # the Commission's, of a year
             r"|(?:Europese\s+)?(?:[A-Z][a-zà-ÿ]+-\s+en\s+)?[A-Z][a-zà-ÿ]+faciliteit"
             r"(?:\s+\([A-Z]{2,6}\))?(?:\s+voor\s+de\s+[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)?)?"
