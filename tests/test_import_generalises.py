@@ -1269,3 +1269,30 @@ def test_two_new_files_that_share_only_a_common_word_stay_two(text):
 )
 def test_a_kind_and_one_word_apart_is_the_known_compound(text, known, slug):
     assert [m.dossier for m in _mentions(text, known)] == [slug]
+
+
+def test_an_older_letters_numbered_fiches_are_each_a_file_with_its_fiche_sent():
+    text = (
+        "Den Haag, 18 november 2016. Hierbij ontvangt u 2 fiches die werden opgesteld door de "
+        "werkgroep Beoordeling Nieuwe Commissievoorstellen (BNC).\n\n"
+        "Fiche 1: Fiscale geschilbeslechting ter voorkoming van dubbele belasting (Kamerstuk 34 "
+        "604, nr. 2)\n\n"
+        "Fiche 2: Richtlijn hybride mismatches met derde landen (Kamerstuk 34 604, nr. 3)\n"
+    )
+
+    proposals = extract(ImportText.from_text(text), Gazetteer())
+
+    assert {m.name for m in proposals.mentions} == {
+        "Fiscale geschilbeslechting ter voorkoming van dubbele belasting",
+        "Richtlijn hybride mismatches met derde landen",
+    }
+    assert {(e.stage, e.date) for e in proposals.stage_events} == {
+        (Stage.BNC_FICHE, datetime.date(2016, 11, 18))
+    }
+
+
+def test_a_word_of_a_fiche_label_that_makes_a_known_compound_names_that_file():
+    reception = _known("opvangrichtlijn", "Opvangrichtlijn", "richtlijn")
+    text = "Fiche: Herziening richtlijn normen opvang asielzoekers (Kamerstuk 22 112, nr. 2192)"
+
+    assert [m.dossier for m in _mentions(text, reception)] == ["opvangrichtlijn"]

@@ -80,7 +80,7 @@ _FOOTNOTE_START = re.compile(r"(\d{1,3})[ \t]+(?=[A-Z\[(“\"'])")
 _NUMBERED_HEADING = re.compile(r"(?:\d{1,2}|[IVX]{1,5})\.\s+[^\W\d_(]|\d{1,2}\.\s+\(")
 _BULLET = re.compile(r"[•\uf0b7\u25aa\u25cf\u2023]\s*")
 # A line that starts an item of a list: a bullet, or a fiche a BNC cover letter lists.
-_LIST_ITEM = re.compile(r"[•\uf0b7\u25aa\u25cf\u2023]|Fiche\s*:")
+_LIST_ITEM = re.compile(r"[•\uf0b7\u25aa\u25cf\u2023]|Fiche(?:\s+\d{1,2})?\s*:")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?:\d{1,2}(?![\d.,]))?(?=\s+[\"“‘(\[]?[A-ZÀ-Ý•\uf0b7])")
 _HEADING_MAX = 250
 # More lines than this per run between blank lines on average: the blank lines are not
@@ -493,7 +493,7 @@ _TITLE_END = (
     r"heeft|hebben|waarin|waarmee|aan(?:nam|namen|neemt)|vast(?:stelde|stelden|stelt)|"
     # a participle that closes the sentence's verb: "... heeft de Raad de richtlijn X aangenomen"
     r"aangenomen|vastgesteld|goedgekeurd|besproken|bereikt|ingediend|voorgesteld|aanvaard|"
-    r"ondertekend|bekrachtigd|overeengekomen|uitgesteld|afgerond|ingetrokken|"
+    r"ondertekend|bekrachtigd|overeengekomen|uitgesteld|afgerond|ingetrokken|opgenomen|"
     # a modal verb, an infinitive or an adverb of the rest of the sentence: "... formeel
     # aannemen", "... moet uiterlijk in 2027 zijn omgezet"
     r"moet|moeten|kan|kunnen|zal|zullen|zou|zouden|mag|mogen|wil|willen|"
@@ -530,9 +530,10 @@ _TITLE_END_OR_NEXT = _TITLE_END[:-1] + (
 # A title a BNC cover letter lists: "Fiche: Prüm II-verordening (Kamerstuk ...)"; the reader has
 # joined the lines, so a title ends at its citation or the next "Fiche:". stages.py dates the
 # BNC fiche of each by the letter.
+# Older letters number them: "Fiche 1: Fiscale geschilbeslechting ...".
 FICHE_TITLE = re.compile(
-    r"\b(?i:fiche)\s*:\s*(?P<name>[^():]{3,150}?)\s*"
-    r"(?=\(|\bFiche\s*:|\d\.(?:\s|$)|(?:De|Het)\s+(?:Minister|Staatssecretaris)\b|$)"
+    r"\b(?i:fiche)(?:\s+\d{1,2})?\s*:\s*(?P<name>[^():]{3,150}?)\s*"
+    r"(?=\(|\bFiche(?:\s+\d{1,2})?\s*:|\d\.(?:\s|$)|(?:De|Het)\s+(?:Minister|Staatssecretaris)\b|$)"
 )
 # A fiche's own title: "a) Titel voorstel Aanbeveling van de Raad inzake ... b) Datum".
 FICHE_SUBJECT = re.compile(r"\bTitel voorstel\s+(?P<name>.{5,500}?)\s+(?=[a-z]\)\s)")
@@ -842,9 +843,11 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
 )
-_KIND_ABOUT_ONE_WORD = re.compile(
-    r"(?P<kind>richtlijn|verordening)\s+(?:betreffende|inzake|over|voor)\s+(?:de\s+|het\s+)?"
-    r"(?P<word>[^\W\d_][\w]{1,20})",
+# "verordening betreffende AI", "Herziening richtlijn normen opvang asielzoekers": a kind of act
+# and the words after it, one of which may make the known compound ("opvangrichtlijn").
+_KIND_AND_WORDS = re.compile(
+    r"(?:(?:herziening|herziene|wijziging|voorstel)\s+(?:van\s+de\s+)?)?"
+    r"(?P<kind>richtlijn|verordening)\s+(?P<words>.+)",
     re.IGNORECASE,
 )
 # The title after an act's number, to the end of its clause.
@@ -1340,18 +1343,22 @@ class DossierMatcher:
         return None
 
     def _compound_of(self, name):
-        """The known file whose compound name a kind and one word say apart: "verordening
-        betreffende AI" is the AI-verordening, "richtlijn inzake terugkeer" the
-        terugkeerrichtlijn."""
-        match = _KIND_ABOUT_ONE_WORD.fullmatch(name)
+        """The one known file whose compound name the kind and a word of `name` say apart:
+        "verordening betreffende AI" is the AI-verordening, "richtlijn normen opvang
+        asielzoekers" the opvangrichtlijn."""
+        match = _KIND_AND_WORDS.match(name)
         if not match:
             return None
-        kind, word = match.group("kind").lower(), match.group("word")
-        for compound in (f"{word}-{kind}", f"{word}{kind}"):
-            slug, _name = self.by_key.get(name_key(compound), (None, None))
-            if slug:
-                return slug
-        return None
+        kind = match.group("kind").lower()
+        slugs = set()
+        for word in re.findall(r"[^\W\d_][\w]{1,20}", match.group("words")):
+            if word.lower() in _BAG_STOPWORDS:
+                continue
+            for compound in (f"{word}-{kind}", f"{word}{kind}"):
+                slug, _name = self.by_key.get(name_key(compound), (None, None))
+                if slug:
+                    slugs.add(slug)
+        return slugs.pop() if len(slugs) == 1 else None
 
     def _titled_after_number(self, text, name, end):
         """The known file an act by its number is, by the title printed after the number:
