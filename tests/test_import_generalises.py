@@ -723,6 +723,12 @@ _STEPS = [
         None,
     ),
     (
+        "De Raad bereikte een algemene benadering ten aanzien van {act}.",
+        Stage.COUNCIL_MANDATE,
+        False,
+        None,
+    ),
+    (
         "Het voorzitterschap schetste de stand van zaken van de onderhandelingen over {act}.",
         Stage.TRILOGUES,
         False,
@@ -783,6 +789,7 @@ def test_the_step_of_a_file_in_the_words_the_guide_describes(sentence, stage, ex
         "Het kabinet steunt de Verordening naar aanleiding van de motie niet.",
         "Het kabinet steunt de Verordening een uitgebreid standpunt te geven.",
         "De richtlijn omzetten kost tijd. De Europese Verordening is aangenomen.",
+        "Zij willen dat ook strengere regels dan de verordening mogelijk zijn.",
     ],
 )
 def test_a_generic_communication_or_proposal_is_no_file(text):
@@ -1007,6 +1014,15 @@ def test_a_european_scoreboard_is_a_commission_report():
         # hyphenated plans, packages and facilities
         ("Twee voorstellen van het Fit-for-55-pakket liggen voor.", "Fit-for-55-pakket"),
         ("Er is gesproken over het REPowerEU-plan.", "REPowerEU-plan"),
+        # a paragraph headed by its act before a colon, and conclusions by their day
+        (
+            "Richtlijn vermoeden van onschuld: de Raad bereikte een algemene benadering.",
+            "Richtlijn vermoeden van onschuld",
+        ),
+        (
+            "De lidstaten verwelkomen de voortgang met de Raadsconclusies van 10 oktober 2014.",
+            "Raadsconclusies van 10 oktober 2014",
+        ),
     ],
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):

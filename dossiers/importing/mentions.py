@@ -73,7 +73,7 @@ class Found:
 # says which lines are format lines; stages._FORMAT_LINE which step each one foresees.
 FORMAT_LINE = re.compile(
     r"=|(?i:(?:besluitvorming|informatievoorziening|gedachtewisseling|beleidsdebat|"
-    r"voortgangsrapport\w*|(?:gedeeltelijke\s+)?algemene\s+ori[eë]ntatie|presentatie\s+door\s+"
+    r"voortgangsrapport\w*|(?:gedeeltelijke\s+)?algemene\s+(?:ori[eë]ntatie|benadering)|presentatie\s+door\s+"
     r"de\s+commissie)\b[^.]{0,60}$)"
 )
 _FOOTNOTE_START = re.compile(r"(\d{1,3})[ \t]+(?=[A-Z\[(“\"'])")
@@ -670,6 +670,25 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
+        # "Richtlijn vermoeden van onschuld: de Raad bereikte ...": a paragraph headed by the
+        # act it is about, before a colon.
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:Verordening|Richtlijn|Kaderbesluit|Raadsbesluit|Besluit|"
+            rf"Aanbeveling|Raadsconclusies|Conclusies)\s+(?!{_FUNCTION_WORD})[^:.;()\n]{{3,100}}?)"
+            r"\s*:\s+(?=[a-z]|(?:De|Het|Er|In|Op|Tijdens)\s)"
+        ),
+        0.4,
+    ),
+    (
+        # "de Raadsconclusies van 10 oktober 2014": conclusions by the day they were adopted.
+        re.compile(
+            r"(?<![\w-])(?P<name>(?:[Rr]aadsconclusies|[Cc]onclusies\s+van\s+de\s+Raad)\s+van\s+"
+            r"\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+            r"november|december)\s+(?:19|20)\d{2})(?!\d)"
+        ),
+        0.4,
+    ),
+    (
         # "de Europol verordening", "de Dublin Verordening": a compound written apart.
         re.compile(
             rf"(?<![\w-])(?P<name>(?!{_NOT_A_NAME}|Deze\b|Nieuwe\b|Gewijzigde\b)[A-Z][a-zà-ÿ]{{3,}}"
@@ -724,7 +743,8 @@ _NEW_INSTRUMENTS = (
         re.compile(
             r"\b(?:[Dd]e|[Ee]en|van)\s+(?P<name>(?:richtlijn|verordening)\s+"
             # a noun, not a verb ("de richtlijn omzetten")
-            rf"(?!{_FUNCTION_WORD})(?![a-zà-ÿ-]*(?:en|t|d)\b)[a-zà-ÿ]{{3,}}(?:[a-zà-ÿ]{{5,}}|-[a-zà-ÿ]{{4,}})"
+            rf"(?!{_FUNCTION_WORD})(?![a-zà-ÿ-]*(?:en|t|d|ijk|baar|ig|isch|ief)\b)"
+            r"[a-zà-ÿ]{3,}(?:[a-zà-ÿ]{5,}|-[a-zà-ÿ]{4,})"
             rf"(?:\s+(?!{_FUNCTION_WORD})[a-zà-ÿ][a-zà-ÿ-]{{2,}}){{0,2}}(?:\s+\([A-Z]{{2,8}}\))?)"
             + _TITLE_END
         ),

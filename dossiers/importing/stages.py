@@ -251,7 +251,7 @@ _CUES = (
     ),
     _cue(
         Stage.COUNCIL_MANDATE,
-        r"\b(?:algemene\s+oriëntatie|onderhandelingsmandaat\s+van\s+de\s+Raad"
+        r"\b(?:algemene\s+(?:ori[eë]ntatie|benadering)|onderhandelingsmandaat\s+van\s+de\s+Raad"
         r"|Raadspositie\s+(?:te\s+)?(?:bereiken|vast\s+te\s+stellen))"
         # The Council's position at first reading, a "politiek akkoord" among its members.
         r"|\b(?:politiek\s+)?akkoord\s+(?:[\w-]+\s+){0,3}?eerste\s+lezing"
@@ -294,7 +294,7 @@ _CUES = (
         r"\b(?:stand\s+van\s+zaken|voortgang)\s+(?:van|in)\s+de\s+onderhandelingen\b",
         ACTUAL,
         # "informeer ik uw Kamer ... over de voortgang van de onderhandelingen": a formula.
-        unless=r"\b(?:raads)?werkgroep|\balgemene\s+oriëntatie|\bRaadspositie|\bmandaat"
+        unless=r"\b(?:raads)?werkgroep|\balgemene\s+(?:ori[eë]ntatie|benadering)|\bRaadspositie|\bmandaat"
         r"|\bverdragsherziening|\btoetreding|\binformeer\w*|\bgeïnformeerd",
     ),
     _cue(
@@ -329,7 +329,7 @@ _CUES = (
         Stage.PROVISIONAL_AGREEMENT,
         r"\buitkomst\s+van\s+de\s+(?:onderhandelingen|triloog|trilogen)\b",
         ACTUAL,
-        unless=r"\b(?:raads)?werkgroep|\bRaadspositie|\balgemene\s+oriëntatie|\btoetreding",
+        unless=r"\b(?:raads)?werkgroep|\bRaadspositie|\balgemene\s+(?:ori[eë]ntatie|benadering)|\btoetreding",
     ),
     _cue(
         # "nadat eerder een compromis tussen het Europees Parlement en de Raad was bereikt"
@@ -683,7 +683,7 @@ def extract_stage_events(
 # "= Algemene oriëntatie", "= Aanneming", "= Beleidsdebat".
 _FORMAT_LINE = re.compile(
     r"=?\s*(?:(?:besluitvorming|informatievoorziening)\s*:?\s*)?(?:(?:mogelijke|eventuele)\s+)?"
-    r"(?:(?P<mandate>(?:gedeeltelijke\s+)?algemene\s+ori[eë]ntatie|raadspositie)|"
+    r"(?:(?P<mandate>(?:gedeeltelijke\s+)?algemene\s+(?:ori[eë]ntatie|benadering)|raadspositie)|"
     r"(?P<adoption>aanneming|aanname|goedkeuring|vaststelling)|"
     r"(?P<debate>beleidsdebat|voortgangsrapport\w*|gedachtewisseling))\b",
     re.IGNORECASE,
