@@ -790,6 +790,7 @@ def test_the_step_of_a_file_in_the_words_the_guide_describes(sentence, stage, ex
         "Het kabinet steunt de Verordening een uitgebreid standpunt te geven.",
         "De richtlijn omzetten kost tijd. De Europese Verordening is aangenomen.",
         "Zij willen dat ook strengere regels dan de verordening mogelijk zijn.",
+        "De Raad bespreekt de ontwerp-richtlijn. De verordening treedt in werking.",
     ],
 )
 def test_a_generic_communication_or_proposal_is_no_file(text):
@@ -1023,6 +1024,17 @@ def test_a_european_scoreboard_is_a_commission_report():
             "De lidstaten verwelkomen de voortgang met de Raadsconclusies van 10 oktober 2014.",
             "Raadsconclusies van 10 oktober 2014",
         ),
+        # a draft is the act; a lower-case kind before a noun ending in -t
+        (
+            "De Raad nam de ontwerp-richtlijn betreffende het Europees onderzoeksbevel aan.",
+            "richtlijn betreffende het Europees onderzoeksbevel",
+        ),
+        (
+            "Het kabinet steunt de ontwerpverordening Europese Verstrekkingsbevelen.",
+            "verordening Europese Verstrekkingsbevelen",
+        ),
+        ("Er is een akkoord over de verordening erfrecht bereikt.", "verordening erfrecht"),
+        ("Het EU Actieplan tegen desinformatie is verschenen.", "EU Actieplan tegen desinformatie"),
     ],
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):

@@ -514,6 +514,11 @@ _TITLE_END = (
     r"|\s+(?:en\s+)?tot\s+(?:wijziging|intrekking)\s+van\s|\s*$)"
 )
 _YEAR = r"(?:\s+(?:19|20)\d{2}(?!\d))?"
+# Verbs that may follow a lower-case kind: "de verordening treedt in werking".
+_VERB = (
+    r"(?:treedt|wordt|heeft|gaat|komt|staat|geldt|bevat|vereist|biedt|ligt|past|regelt|voorziet|"
+    r"bepaalt|legt|stelt|maakt|krijgt|blijft|werd|had|zou|omvat|beoogt|introduceert|regelt)\b"
+)
 # Words that do not begin a title: "de Verordening te wijzigen", "het Raadsbesluit zal".
 _FUNCTION_WORD = (
     r"(?:van|tot|betreffende|inzake|over|ter|houdende|en|of|te|om|op|in|met|voor|aan|bij|door|"
@@ -596,7 +601,8 @@ _NEW_INSTRUMENTS = (
     (
         # "een verordening om de betekening ... te verbeteren": a lower-case kind, described.
         re.compile(
-            r"\b(?:[Ee]en|[Dd]e|nieuwe)\s+(?P<name>(?:(?:Europese|nieuwe|herziene|voorgestelde)\s+)?"
+            # "de ontwerp-richtlijn betreffende ...": the draft is the act.
+            r"\b(?:[Ee]en|[Dd]e|nieuwe)\s+(?:ontwerp-)?(?P<name>(?:(?:Europese|nieuwe|herziene|voorgestelde)\s+)?"
             r"(?:(?:richtlijn|verordening|aanbeveling|(?:raads)?conclusies)(?:en)?\s+"
             r"(?:van\s+de\s+(?:Raad|(?:Europese\s+)?Commissie)\s+)?"
             # a communication only with its author: "de mededeling over de stand" is none
@@ -653,7 +659,7 @@ _NEW_INSTRUMENTS = (
     (
         # "de EU-code voor politiële samenwerking", "de Europese strategie inzake ...".
         re.compile(
-            r"(?<![\w-])(?P<name>(?:(?:EU-|Europese\s+)(?:code|strategie|actieplan|routekaart|pact|"
+            r"(?<![\w-])(?P<name>(?:(?:EU-|EU\s+|Europese\s+)(?i:code|strategie|actieplan|routekaart|pact|"
             r"agenda)|(?:EU-|Europees\s+)scorebord)\s+"
             rf"(?:voor|inzake|over|ter|tegen|betreffende)\s+{_TITLE_BODY})" + _TITLE_END
         ),
@@ -720,7 +726,7 @@ _NEW_INSTRUMENTS = (
         # "de verordening vereenvoudiging Carbon Border Adjustment Mechanism (CBAM)": after
         # what it does.
         re.compile(
-            r"(?<![\w-])(?P<name>(?:richtlijn|verordening)\s+(?:[a-z]{4,}ing\s+)?"
+            r"(?<![\w-])(?:ontwerp-?)?(?P<name>(?:richtlijn|verordening)\s+(?:[a-z]{4,}ing\s+)?"
             r"(?!(?:COM|JOIN|SWD|ST)\b)[A-Z][^\W\d_]+"
             r"(?:\s+(?:en\s+)?[A-Z][^\W\d_]+){0,4}(?:\s+\([A-Z]{2,8}\))?)(?![\w-])"
         ),
@@ -743,9 +749,9 @@ _NEW_INSTRUMENTS = (
         re.compile(
             r"\b(?:[Dd]e|[Ee]en|van)\s+(?P<name>(?:richtlijn|verordening)\s+"
             # a noun, not a verb ("de richtlijn omzetten")
-            rf"(?!{_FUNCTION_WORD})(?![a-zà-ÿ-]*(?:en|t|d|ijk|baar|ig|isch|ief)\b)"
+            rf"(?!{_FUNCTION_WORD}|{_VERB})(?![a-zà-ÿ-]*(?:en|ijk|baar|ig|isch|ief)\b)"
             r"[a-zà-ÿ]{3,}(?:[a-zà-ÿ]{5,}|-[a-zà-ÿ]{4,})"
-            rf"(?:\s+(?!{_FUNCTION_WORD})[a-zà-ÿ][a-zà-ÿ-]{{2,}}){{0,2}}(?:\s+\([A-Z]{{2,8}}\))?)"
+            rf"(?:\s+(?!{_FUNCTION_WORD})[a-zà-ÿ][a-zà-ÿ-]{{2,}}){{0,2}}?(?:\s+\([A-Z]{{2,8}}\))?)"
             + _TITLE_END
         ),
         0.4,
@@ -754,7 +760,7 @@ _NEW_INSTRUMENTS = (
         # "rijbewijsrichtlijn", "opvangrichtlijn": a lower-case compound of a kind of act.
         re.compile(
             r"(?<![\w-])(?P<name>(?:[A-Z][a-zà-ÿ]+-\s+(?:en|of)\s+)?"
-            r"(?!(?:kader|basis|oprichtings|uitvoerings|wijzigings|"
+            r"(?!(?:kader|basis|oprichtings|uitvoerings|wijzigings|ontwerp|"
             r"herschikkings|moeder|dochter|eu)-?(?:verordening|richtlijn))"
             r"[a-zà-ÿ]{3,}-?(?:verordening|richtlijn))(?:en)?(?![\w-])"
         ),
