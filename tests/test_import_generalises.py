@@ -723,6 +723,25 @@ _STEPS = [
         None,
     ),
     (
+        "Het voorzitterschap zal een update geven over de onderhandelingen omtrent {act}.",
+        Stage.WORKING_PARTY,
+        True,
+        None,
+    ),
+    (
+        "De commissie sprak over het EU-voorstel d.d. 21 januari 2025 voor {act}.",
+        Stage.PROPOSAL,
+        False,
+        datetime.date(2025, 1, 21),
+    ),
+    (
+        # (the letter's date dates the letter, not the fiche: no date is read)
+        "De brief d.d. 28 januari 2025 over het fiche {act} is besproken.",
+        Stage.BNC_FICHE,
+        False,
+        None,
+    ),
+    (
         "De Raad bereikte een algemene benadering ten aanzien van {act}.",
         Stage.COUNCIL_MANDATE,
         False,

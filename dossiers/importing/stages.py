@@ -153,6 +153,15 @@ _CUES = (
         after=150,
     ),
     _cue(
+        # "het EU-voorstel d.d. 21 januari 2016 voor een richtlijn ECRIS": the proposal, by its
+        # day.
+        Stage.PROPOSAL,
+        rf"\bEU-voorstel(?:len)?\s+d\.d\.\s+\d{{1,2}}\s+{_MONTHS}\b"
+        rf"|\bd\.d\.\s+\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\s+(?:houdende|over|inzake)\s+het\s+EU-voorstel\b",
+        ACTUAL,
+        after=200,
+    ),
+    _cue(
         # "het voorstel voor een Terugkeerverordening van 11 maart jl.": dated by its day.
         Stage.PROPOSAL,
         r"\b(?:Commissie)?voorstel(?:len)?\s+(?:van\s+de\s+(?:Europese\s+)?Commissie\s+)?"
@@ -189,6 +198,14 @@ _CUES = (
     # BNC fiche: sent, or promised ("Het kabinet zal uw Kamer via een BNC-fiche informeren").
     _cue(Stage.BNC_FICHE, _FICHE_TO_COME, EXPECTED),
     _cue(Stage.BNC_FICHE, r"\bBNC[-\s]?fiches?(?:\d{1,2})?\b", ACTUAL, unless=_FICHE_TO_COME),
+    # "de brief d.d. 28 mei 2014 over het fiche Verordening rondreisvisum"
+    _cue(
+        Stage.BNC_FICHE,
+        r"\b(?:het|de|dit|dat)\s+fiche\b",
+        ACTUAL,
+        after=150,
+        unless=_FICHE_TO_COME,
+    ),
     # Council working party
     _cue(
         Stage.WORKING_PARTY,
@@ -213,6 +230,18 @@ _CUES = (
         r"\bvoortgangs(?:verslag|rapport)\w*|\bverslag\s+van\s+de\s+voortgang\b",
         # The presidency's report on the Council's work, not the Commission's on a policy.
         needs=r"\bvoorzitterschap\b|\bRaad\b",
+        at_meeting=True,
+    ),
+    _cue(
+        # "zal het voorzitterschap een update geven over de onderhandelingen omtrent de
+        # methaanverordening", "zal ... informatie geven over de Richtlijn": told at the Council.
+        Stage.WORKING_PARTY,
+        r"\b(?:update|informatie|toelichting)\s+(?:[\w-]+\s+){0,3}?(?:geven|geeft|gaf|gegeven|"
+        r"delen|deelt|deelde|gedeeld|verstrekken|verstrekt)\b"
+        r"|\b(?:geven|geeft|gaf|delen|deelt|deelde)\s+(?:[\w-]+\s+){0,4}?(?:een\s+)?"
+        r"(?:update|informatie|toelichting)\b",
+        needs=r"\bvoorzitterschap\b|\bCommissie\b|\blidsta\w+",
+        unless=r"\bKamer\b|\bfiche\b|\btrilo\w+",
         at_meeting=True,
     ),
     _cue(
@@ -523,7 +552,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–-]\s")
 _MEETING_OR_PAPER_DATE = re.compile(
     r"(?:\b(?:JBZ-?\s?Raad|Raad\s+JBZ|Europese\s+Raad|verslag|brief|aanbiedingsbrief|agenda|debat|"
     r"commissiedebat|overleg|vergadering|bijeenkomst|conferentie|forum)\b"
-    r"[^.;,]{0,40}?\s(?:van|op|d\.d\.)|\bd\.d\.)\s*$",
+    # "het EU-voorstel d.d. 21 januari 2016": the paper is the proposal, its date the step's.
+    r"[^.;,]{0,40}?\s(?:van|op|d\.d\.)|(?<!voorstel\s)\bd\.d\.)\s*$",
     re.IGNORECASE,
 )
 # Ongoing now: the document's month.
