@@ -630,16 +630,14 @@ def extract_stage_events(
 ):
     """A StageEventProposal for every stage that a sentence of `source` says was reached or is
     expected, per dossier; the passage is that sentence. What the Council does at the meeting
-    the document belongs to (`meeting_days`: its first and last day) is dated by its first day
-    when the sentence gives no date.
+    the document belongs to (`meeting_days`: its first and last day) is dated by it when the
+    sentence gives no date and the meeting lasts one day (of two days, which day is not said).
 
     `reference_date` resolves "jl." and missing years; `document_date` is the date the document
     prints, if any (a report without one has its meeting's last day as reference only): a step
     dated after it, or at a meeting after it, is yet to come."""
     first_day, last_day = meeting_days
-    # The guide: a step at a meeting of several days, on a day the text does not give, is dated
-    # on its first day.
-    meeting_date = first_day
+    meeting_date = first_day if first_day and last_day in (None, first_day) else None
     meeting_tense = _tense_by_meeting(document_date, first_day, last_day)
     document = DocumentMentions.read(source, gazetteer)
     types = {dossier.slug: dossier.instrument_type for dossier in gazetteer.dossiers}
