@@ -112,6 +112,21 @@ def test_loading_twice_creates_nothing_new(seeded):
             assert model.objects.count() == count, model
 
 
+def test_loading_again_keeps_what_editors_changed_unless_reloaded(seeded):
+    """`make run` loads the seed every time it starts: an editor's changes to seeded rows must
+    survive that; --reload puts the fixtures' values back on purpose."""
+    apr = Dossier.objects.get(slug="asielprocedureverordening")
+    seeded_title = apr.title
+    apr.title = "Asielprocedureverordening (titel aangepast door redacteur)"
+    apr.save()
+
+    call_command("load_seed", verbosity=0)
+    assert Dossier.objects.get(pk=apr.pk).title == apr.title
+
+    call_command("load_seed", "--reload", verbosity=0)
+    assert Dossier.objects.get(pk=apr.pk).title == seeded_title
+
+
 def test_learned_aliases_are_added_by_name_and_keep_an_editors_aliases(seeded):
     """Added by name, not primary key: an editor's own alias stays, and one that spells a
     learned alias in another case stands for it."""

@@ -17,14 +17,37 @@ def seed_fixture_paths():
 
 
 class Command(BaseCommand):
-    help = "Load the seed fixtures (fixtures/*.json in name order). Safe to run again."
+    help = (
+        "Load the seed fixtures (fixtures/*.json in name order) into a database without "
+        "dossiers. Safe to run again: a database that holds dossiers keeps its rows, and only "
+        "learned aliases that are missing are added."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reload",
+            action="store_true",
+            help="Load the fixtures even into a database with dossiers, overwriting the seeded "
+            "rows (matched by primary key) and every change editors made to them.",
+        )
 
     def handle(self, *args, **options):
-        paths = [str(path) for path in seed_fixture_paths()]
+        from dossiers.models import Dossier
+
+        # loaddata matches rows by primary key: run again on a database in use (`make run`
+        # every morning), it would put back the seed's values over what editors changed.
+        reload = options["reload"] or not Dossier.objects.exists()
         with transaction.atomic():
-            call_command("loaddata", *paths, verbosity=options["verbosity"])
+            if reload:
+                paths = [str(path) for path in seed_fixture_paths()]
+                call_command("loaddata", *paths, verbosity=options["verbosity"])
             added = add_learned_aliases()
         if options["verbosity"]:
+            if not reload:
+                self.stdout.write(
+                    "The database already holds dossiers: the seed was not loaded again, so "
+                    "that changes made since stay (--reload loads it over them)."
+                )
             self.stdout.write(f"Added {added} learned alias(es).")
 
 
