@@ -1052,6 +1052,8 @@ def test_a_european_scoreboard_is_a_commission_report():
         ),
         ("Er is een akkoord over de verordening erfrecht bereikt.", "verordening erfrecht"),
         ("Het EU Actieplan tegen desinformatie is verschenen.", "EU Actieplan tegen desinformatie"),
+        # an agenda's word for what happens to the item is no part of the name
+        ("Besluitvorming AML-pakket", "AML-pakket"),
     ],
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):

@@ -558,7 +558,9 @@ _ONE_NUMBER = re.compile(_ACT_NUMBER)
 # Capitalised words that begin a sentence or a heading, not a name.
 _NOT_A_NAME = (
     r"(?:De|Het|Dit|Dat|Deze|Die|Een|Elk|Ieder|Ons|Onze|Stand|Nationaal|Nationale|Werk|"
-    r"Wetgevend|Meerjarig|Europees|Europese)\b"
+    r"Wetgevend|Meerjarig|Europees|Europese|"
+    # an agenda's words for what happens to an item: "Besluitvorming AML-pakket"
+    r"Besluitvorming|Beleidsdebat|Informatievoorziening|Voortgang|Onderdeel)\b"
 )
 
 # What English titles of EU files end in: "AI Continent Action Plan", "Brexit Adjustment Reserve".
