@@ -1054,6 +1054,19 @@ def test_a_european_scoreboard_is_a_commission_report():
         ("Het EU Actieplan tegen desinformatie is verschenen.", "EU Actieplan tegen desinformatie"),
         # an agenda's word for what happens to the item is no part of the name
         ("Besluitvorming AML-pakket", "AML-pakket"),
+        # an act under revision by what it is for; the Union's strategies, laws and spaces;
+        # an agreement by its partner
+        (
+            "Er is onderhandeld over de herziening van de richtlijn voor hernieuwbare energie.",
+            "richtlijn voor hernieuwbare energie",
+        ),
+        ("De Raad nam de EU-drugsstrategie aan.", "EU-drugsstrategie"),
+        ("Het kabinet steunt de Europese klimaatwet.", "Europese klimaatwet"),
+        ("Er is gesproken over de European Health Data Space.", "European Health Data Space"),
+        (
+            "Het associatieakkoord tussen de Europese Unie (EU) en Chili is ondertekend.",
+            "associatieakkoord tussen de Europese Unie (EU) en Chili",
+        ),
     ],
 )
 def test_a_new_file_named_in_a_form_the_guide_describes(text, name):

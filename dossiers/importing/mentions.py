@@ -566,7 +566,7 @@ _NOT_A_NAME = (
 # What English titles of EU files end in: "AI Continent Action Plan", "Brexit Adjustment Reserve".
 _ENGLISH_HEADS = (
     r"(?:Act|Package|Pact|Directive|Regulation|Strategy|Deal|Plan|Fund|Reserve|Facility|"
-    r"Instrument|Mechanism|Programme|Initiative)"
+    r"Instrument|Mechanism|Programme|Initiative|Space)"
 )
 
 _NEW_INSTRUMENTS = (
@@ -627,9 +627,11 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
-        # "de Europese Havenstrategie", "de Europese Kiesakte".
+        # "de Europese Havenstrategie", "de Europese Kiesakte", "de Europese klimaatwet", "de
+        # EU-drugsstrategie", "het EU-drugsactieplan".
         re.compile(
-            r"(?<![\w-])(?P<name>Europese\s+[A-Z][a-zà-ÿ]+(?:strategie|akte|agenda|actieplan))"
+            r"(?<![\w-])(?P<name>Europese\s+[A-Z][a-zà-ÿ]+(?:strategie|akte|agenda|actieplan)"
+            r"|Europese\s+[a-zà-ÿ]{4,}wet|EU-[a-zà-ÿ]{4,}(?:strategie|actieplan|agenda))"
             r"(?![\w-])"
         ),
         0.4,
@@ -746,6 +748,17 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
     (
+        # "de herziening van de richtlijn voor hernieuwbare energie", "de herziening van de
+        # verordening omtrent het Trans-Europese Transportnetwerk": an act under revision by what
+        # it is for or about.
+        re.compile(
+            r"\b(?:[Hh]erziening(?:en)?|[Ww]ijziging(?:en)?)\s+van\s+de\s+"
+            r"(?P<name>(?i:richtlijn|verordening)\s+(?:voor|omtrent|betreffende|inzake|over|ter|"
+            rf"tot)\s+{_TITLE_BODY})" + _TITLE_END
+        ),
+        0.4,
+    ),
+    (
         # "de richtlijn energieprestatie gebouwen (EPBD)", "de richtlijn loontransparantie": a
         # lower-case kind before the compound noun it is about.
         re.compile(
@@ -820,6 +833,19 @@ _NEW_INSTRUMENTS = (
         re.compile(
             r"(?<![\w-])(?P<name>(?:Commissievoorstel(?:len)?|Commissierapport|Commissieverslag)\s+"
             rf"(?:tot|inzake|over|betreffende|ten\s+aanzien\s+van)\s+{_TITLE_BODY})" + _TITLE_END
+        ),
+        0.4,
+    ),
+    (
+        # "het associatieakkoord tussen de Europese Unie (EU) en Chili", "de interim-overeenkomst
+        # inzake Handel tussen de Europese Unie en de Republiek Chili": an agreement by its
+        # partner.
+        re.compile(
+            rf"(?<![\w-])(?P<name>(?:(?!{_NOT_A_NAME})[A-Z][a-zà-ÿ]+\s+)?[A-Za-zà-ÿ-]*"
+            r"(?:overeenkomst|akkoord)\s+"
+            r"(?:inzake\s+[A-Z][\w-]+\s+)?tussen\s+de\s+(?:Europese\s+Unie|EU)(?:\s+\(EU\))?"
+            r"(?:\s+en\s+haar\s+lidstaten,?\s+enerzijds,?)?\s+en\s+(?:de\s+)?"
+            r"(?:Republiek\s+|Koninkrijk\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:\s+van\s+[A-Z][\w-]+)?)"
         ),
         0.4,
     ),
