@@ -126,6 +126,30 @@ def test_overdue_by_date(sample):
     assert commitment.is_overdue(on=d(2024, 6, 2))
 
 
+def test_overdue_as_on_an_earlier_day_is_what_was_open_and_made_then(sample):
+    """The rappel list and the start page "as on" a day list what was open then: a commitment
+    fulfilled later was still open, one made later did not exist yet."""
+    late = Commitment.objects.create(
+        subject="Brief over e-evidence",
+        text="x",
+        debate=sample["debate"],  # 29 February 2024
+        fulfilment_mode="by_date",
+        due_date=d(2024, 3, 1),
+    )
+    letter = ParliamentaryDocument.objects.create(
+        document_type=ParliamentaryDocument.DocumentType.LETTER,
+        date=d(2024, 4, 10),
+        title="Brief over e-evidence",
+    )
+    fulfil_commitment(late, document=letter, passage="Met deze brief ...")
+
+    assert late in Commitment.objects.overdue(d(2024, 4, 1))
+    assert late not in Commitment.objects.overdue(d(2024, 4, 11))
+    # Before the debate of 29 February the commitment had not been made.
+    assert late not in Commitment.objects.due_soon(d(2024, 2, 20), d(2024, 3, 20))
+    assert late in Commitment.objects.due_soon(d(2024, 2, 29), d(2024, 3, 20))
+
+
 def test_standing_commitments_are_never_overdue(sample):
     assert not sample["standing"].is_overdue(on=d(2030, 1, 1))
 

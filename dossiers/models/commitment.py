@@ -37,7 +37,7 @@ class CommitmentQuerySet(models.QuerySet):
             due_meeting__in=_reported_meetings(on)
         )
         return (
-            self.open()
+            self.filter(_open_on(on))
             .one_off()
             .filter(_due_between(on, until) | in_report_being_written)
             .exclude(_overdue(on))
@@ -47,7 +47,8 @@ class CommitmentQuerySet(models.QuerySet):
         return self.one_off().filter(due_meeting=meeting)
 
     def overdue(self, on=None):
-        """Open one-off commitments past their date, or whose due report has been sent."""
+        """One-off commitments open on `on` (today) and past their date then, or whose due
+        report had been sent."""
         return self.filter(_overdue(on))
 
     def with_overdue(self, on=None):
@@ -82,9 +83,21 @@ def _overdue(on=None):
     on = on or timezone.localdate()
     reported = _reported_meetings(on)
     return (
-        Q(status=Commitment.Status.OPEN)
+        _open_on(on)
         & ~Q(fulfilment_mode=Commitment.FulfilmentMode.STANDING)
         & (Q(due_date__lt=on) | Q(due_meeting__in=reported))
+    )
+
+
+def _open_on(on):
+    """Open on the day `on`, as far as the commitment's own dates tell: made by then (in a
+    debate or a document of that day or before), and open now or fulfilled only after it. So
+    that the rappel list and the start page "as on" an earlier day list what was open then."""
+    fulfilled = (Commitment.Status.FULFILLED, Commitment.Status.PARTLY_FULFILLED)
+    return (
+        (Q(status=Commitment.Status.OPEN) | Q(status__in=fulfilled, fulfilled_on__gt=on))
+        & ~Q(debate__date__gt=on)
+        & ~Q(debate__isnull=True, made_in_document__date__gt=on)
     )
 
 
