@@ -28,6 +28,7 @@ from ..citations import (
     find_eu_references,
     parse_reference,
 )
+from ..dates import MONTH_NAMES
 from .gazetteer import Gazetteer
 from .proposals import MentionProposal
 from .text import bounded_spans, normalize_text, period_ends_sentence
@@ -514,10 +515,11 @@ _TITLE_END = (
     r"|\s+(?:en\s+)?tot\s+(?:wijziging|intrekking)\s+van\s|\s*$)"
 )
 _YEAR = r"(?:\s+(?:19|20)\d{2}(?!\d))?"
+_MONTH = rf"(?:{'|'.join(MONTH_NAMES)})"
 # Verbs that may follow a lower-case kind: "de verordening treedt in werking".
 _VERB = (
     r"(?:treedt|wordt|heeft|gaat|komt|staat|geldt|bevat|vereist|biedt|ligt|past|regelt|voorziet|"
-    r"bepaalt|legt|stelt|maakt|krijgt|blijft|werd|had|zou|omvat|beoogt|introduceert|regelt)\b"
+    r"bepaalt|legt|stelt|maakt|krijgt|blijft|werd|had|zou|omvat|beoogt|introduceert)\b"
 )
 # Words that do not begin a title: "de Verordening te wijzigen", "het Raadsbesluit zal".
 _FUNCTION_WORD = (
@@ -693,15 +695,14 @@ _NEW_INSTRUMENTS = (
         # "de Raadsconclusies van 10 oktober 2014": conclusions by the day they were adopted.
         re.compile(
             r"(?<![\w-])(?P<name>(?:[Rr]aadsconclusies|[Cc]onclusies\s+van\s+de\s+Raad)\s+van\s+"
-            r"\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-            r"november|december)\s+(?:19|20)\d{2})(?!\d)"
+            rf"\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}})(?!\d)"
         ),
         0.4,
     ),
     (
         # "de Europol verordening", "de Dublin Verordening": a compound written apart.
         re.compile(
-            rf"(?<![\w-])(?P<name>(?!{_NOT_A_NAME}|Deze\b|Nieuwe\b|Gewijzigde\b)[A-Z][a-zà-ÿ]{{3,}}"
+            rf"(?<![\w-])(?P<name>(?!{_NOT_A_NAME}|Nieuwe\b|Gewijzigde\b)[A-Z][a-zà-ÿ]{{3,}}"
             r"\s+(?:[Vv]erordening|[Rr]ichtlijn))(?![\w-])"
         ),
         0.4,
@@ -912,8 +913,7 @@ _TITLE_AFTER_NUMBER = re.compile(
 # "... per juni" before "2026": a month with what leads to it.
 _TRAILING_WORDS = re.compile(
     r"(?:\s+(?:in|van|de|het|een|en|of|over|voor|op|met|tot|te|per|vanaf|sinds|begin|eind|medio|"
-    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))*"
-    r"\s*$"
+    rf"{_MONTH}))*\s*$"
 )
 # Where a title goes on to the acts it amends or repeals, which are not its name.
 _AMENDS_TOO = re.compile(r"\s+en\s+(?:tot\s+)?(?:wijziging|intrekking)\b")
