@@ -36,6 +36,10 @@ _EP = r"(?:Europees\s+Parlement|(?<![\w-])EP(?![\w-])|(?<![\w-])Parlement(?![\w-
 _RAAD = r"(?:(?<![\w-])(?:JBZ-)?Raad(?![\w-]))"
 _VOTE = r"(?:stem\w*|ingestemd|instem\w*|aangenomen|goedgekeurd|goedkeuring)"
 _MONTHS = rf"(?:{'|'.join(MONTH_NAMES)})"
+# The Council's mandate, in today's and the older word, with or without the diaeresis.
+_GENERAL_APPROACH = r"algemene\s+(?:ori[eë]ntatie|benadering)"
+# Negotiations the Council holds among its members, not with the Parliament.
+_COUNCIL_OWN_WORK = rf"\b(?:raads)?werkgroep|\b{_GENERAL_APPROACH}|\bRaadspositie|\btoetreding"
 
 
 @dataclass(frozen=True)
@@ -280,7 +284,7 @@ _CUES = (
     ),
     _cue(
         Stage.COUNCIL_MANDATE,
-        r"\b(?:algemene\s+(?:ori[eë]ntatie|benadering)|onderhandelingsmandaat\s+van\s+de\s+Raad"
+        rf"\b(?:{_GENERAL_APPROACH}|onderhandelingsmandaat\s+van\s+de\s+Raad"
         r"|Raadspositie\s+(?:te\s+)?(?:bereiken|vast\s+te\s+stellen))"
         # The Council's position at first reading, a "politiek akkoord" among its members.
         r"|\b(?:politiek\s+)?akkoord\s+(?:[\w-]+\s+){0,3}?eerste\s+lezing"
@@ -323,8 +327,7 @@ _CUES = (
         r"\b(?:stand\s+van\s+zaken|voortgang)\s+(?:van|in)\s+de\s+onderhandelingen\b",
         ACTUAL,
         # "informeer ik uw Kamer ... over de voortgang van de onderhandelingen": a formula.
-        unless=r"\b(?:raads)?werkgroep|\balgemene\s+(?:ori[eë]ntatie|benadering)|\bRaadspositie|\bmandaat"
-        r"|\bverdragsherziening|\btoetreding|\binformeer\w*|\bgeïnformeerd",
+        unless=rf"{_COUNCIL_OWN_WORK}|\bmandaat|\bverdragsherziening|\binformeer\w*|\bgeïnformeerd",
     ),
     _cue(
         Stage.TRILOGUES,
@@ -358,7 +361,7 @@ _CUES = (
         Stage.PROVISIONAL_AGREEMENT,
         r"\buitkomst\s+van\s+de\s+(?:onderhandelingen|triloog|trilogen)\b",
         ACTUAL,
-        unless=r"\b(?:raads)?werkgroep|\bRaadspositie|\balgemene\s+(?:ori[eë]ntatie|benadering)|\btoetreding",
+        unless=_COUNCIL_OWN_WORK,
     ),
     _cue(
         # "nadat eerder een compromis tussen het Europees Parlement en de Raad was bereikt"
@@ -711,7 +714,7 @@ def extract_stage_events(
 # "= Algemene oriëntatie", "= Aanneming", "= Beleidsdebat".
 _FORMAT_LINE = re.compile(
     r"=?\s*(?:(?:besluitvorming|informatievoorziening)\s*:?\s*)?(?:(?:mogelijke|eventuele)\s+)?"
-    r"(?:(?P<mandate>(?:gedeeltelijke\s+)?algemene\s+(?:ori[eë]ntatie|benadering)|raadspositie)|"
+    rf"(?:(?P<mandate>(?:gedeeltelijke\s+)?{_GENERAL_APPROACH}|raadspositie)|"
     r"(?P<adoption>aanneming|aanname|goedkeuring|vaststelling)|"
     r"(?P<debate>beleidsdebat|voortgangsrapport\w*|gedachtewisseling))\b",
     re.IGNORECASE,
@@ -863,7 +866,8 @@ _WILL = re.compile(r"\b(?:zal|zullen)\b")
 
 def _tense(sentence, start, end):
     """EXPECTED or ACTUAL by the nearest marker in the cue's clause (markers inside the cue
-    count only when there are none around it), else None: the date or the sentence decides."""
+    count only when there are none around it, except "zal", which makes the cue's own verb a
+    future), else None: the date or the sentence decides."""
     if _WILL.search(sentence, start, end):
         return EXPECTED  # "de triloog ... zal op korte termijn starten": the cue's own future
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
