@@ -953,7 +953,7 @@ def _without_the_act_referred_to(name):
     return name
 
 
-def _distinctive_words(name):
+def _distinctive_words(name, min_length=_MIN_DISTINCTIVE):
     """The long words of a name that say what it is about, and the stems of its compounds
     ("mensenhandel" of "mensenhandelrichtlijn")."""
     found = set()
@@ -961,17 +961,13 @@ def _distinctive_words(name):
         if word.startswith(_NOT_NEW_PREFIXES):
             continue
         for head in _HEADS:
-            if word.endswith(head) and len(word) - len(head) >= _MIN_DISTINCTIVE:
+            if word.endswith(head) and len(word) - len(head) >= min_length:
                 word = word[: -len(head)]
                 # "screenings" of "Screeningsverordening" is "screening" with a linking s
-                if word.endswith("s") and len(word) > _MIN_DISTINCTIVE:
+                if word.endswith("s") and len(word) > min_length:
                     word = word[:-1]
                 break
-        if (
-            len(word) >= _MIN_DISTINCTIVE
-            and word not in _TITLE_VOCABULARY
-            and word not in GENERIC_NAMES
-        ):
+        if len(word) >= min_length and word not in _TITLE_VOCABULARY and word not in GENERIC_NAMES:
             found.add(word)
     return found
 
@@ -1735,54 +1731,66 @@ _MIN_NAME_KEY = 8
 
 def _one_name_per_new_file(per_segment):
     """A new file a document names in a short and a long form ("Terugkeerverordening", "Voorstel
-    Terugkeerverordening") is one file: the function returned gives a find (or a list of finds)
-    the name the file is first found under in `per_segment`, keeping its own as an alias."""
-    first_names = {}  # name_key of a name or its alias -> the name first found, in order
-    subjects = []  # the first names, for _same_subject
+    Terugkeerverordening"), or twice with one subject, is one file: the function returned gives
+    a find (or a list of finds) the fullest name its file goes by in `per_segment`, as the guide
+    names a file, keeping its own as an alias."""
+    names = _NewFileNames()
+    for found in per_segment:  # in document order: the first name found stands for the file
+        for item in found:
+            names.learn(item)
+    return names.renamed
 
-    def renamed(item):
-        if isinstance(item, list):
-            return [renamed(each) for each in item]
+
+class _NewFileNames:
+    """The new files of one document, each under the name it is first found by."""
+
+    def __init__(self):
+        self.first_by_key = {}  # _new_file_key of a name or its alias -> the file's first name
+        self.subjects = []  # (first name, its _subject_words), for _same_subject
+        self.fullest = {}  # first name -> the fullest name the file goes by
+
+    def _file_of(self, item):
+        """The file's first name, None for a find that is no new file."""
         key = _new_file_key(item.name)
         if item.dossier is not None or len(key) < _MIN_NAME_KEY:
-            return item
+            return None
         keys = {key} | ({_new_file_key(item.alias)} if item.alias else set())
         first = next(
             (
                 name
-                for known, name in first_names.items()
+                for known, name in self.first_by_key.items()
                 if any(each in known or known in each for each in keys)
             ),
             None,
-        ) or _same_subject(item.name, subjects)
+        ) or _same_subject(item.name, self.subjects)
         if first is None:
-            first_names.update(dict.fromkeys(keys, item.name))
-            subjects.append(item.name)
             first = item.name
-        if learning:
-            fullest[first] = max(fullest.get(first, first), item.name, key=len)
-            return item
-        name = fullest.get(first, first)
-        if name == item.name:
+            self.first_by_key.update(dict.fromkeys(keys, first))
+            self.subjects.append((first, _subject_words(first)))
+        return first
+
+    def learn(self, item):
+        first = self._file_of(item)
+        if first is not None:
+            self.fullest[first] = max(self.fullest.get(first, first), item.name, key=len)
+
+    def renamed(self, item):
+        if isinstance(item, list):
+            return [self.renamed(each) for each in item]
+        first = self._file_of(item)
+        name = self.fullest.get(first, first)
+        if first is None or name == item.name:
             return item
         return dataclasses.replace(item, name=name, alias=item.alias or item.name)
-
-    learning = True
-    fullest = {}  # the first name of a file -> its fullest name in the document
-    for found in per_segment:  # learn the names in document order
-        for item in found:
-            renamed(item)
-    learning = False
-    return renamed
 
 
 _LONG_SUBJECT_WORD = 10
 
 
-def _same_subject(name, names):
-    """The one of `names` of the same kind of act with the same subject as `name`:
-    "Richtlijn Platformwerk" and "EU-richtlijnvoorstel verbetering van arbeidsvoorwaarden bij
-    platformwerk" in one document are one file."""
+def _same_subject(name, subjects):
+    """The one of `subjects` ((name, _subject_words)) of the same kind of act with the same
+    subject as `name`: "Richtlijn Platformwerk" and "EU-richtlijnvoorstel verbetering van
+    arbeidsvoorwaarden bij platformwerk" in one document are one file."""
     kind = instrument_type_of(name)
     words = _subject_words(name)
     if not words or kind == "overig":
@@ -1792,9 +1800,9 @@ def _same_subject(name, names):
     # "digitale" with the one on "digitale diensten", and "Europol" names several files.
     fits = [
         other
-        for other in names
+        for other, other_words in subjects
         if instrument_type_of(other) == kind
-        and (other_words := _subject_words(other))
+        and other_words
         and (
             words == other_words
             or any(len(word) >= _LONG_SUBJECT_WORD for word in words & other_words)
@@ -1804,24 +1812,20 @@ def _same_subject(name, names):
 
 
 def _subject_words(name):
-    """The words of a name that say what it is about, at least five letters: not kinds of act
-    ("Raadsaanbeveling"), nor the words any title has; a compound's stem without its kind
-    ("confiscatie" of "confiscatierichtlijn")."""
-    words = set()
-    for word in re.findall(r"[^\W\d_]{5,}", name.lower()):
-        head = next((head for head in _HEADS if word.endswith(head)), None)
-        if head:
-            word = word[: -len(head)].rstrip("-")
-            if len(word) < 5 or word.startswith(_NOT_NEW_PREFIXES) or word in ("raads", "kader"):
-                continue
-        if (
-            word not in _BAG_STOPWORDS
-            and word not in _TITLE_VOCABULARY
-            and word not in GENERIC_NAMES
-            and not word.startswith(_NOT_NEW_PREFIXES)
-        ):
-            words.add(word)
-    return words
+    """_distinctive_words of at least five letters, without kinds of act ("Raadsaanbeveling")
+    and words any title has: what two names of one file in one document share."""
+    return {
+        word
+        for word in _distinctive_words(name, min_length=_MIN_SUBJECT_WORD)
+        if word not in _BAG_STOPWORDS
+        and word not in _KIND_STEMS_ALONE
+        and not any(word.endswith(head) for head in _HEADS)
+    }
+
+
+_MIN_SUBJECT_WORD = 5
+# What is left of "Raadsbesluit" or "Kaderrichtlijn" without its kind.
+_KIND_STEMS_ALONE = frozenset({"raads", "kader"})
 
 
 _OF_THE_COUNCIL = re.compile(r"\b(aanbeveling|besluit|conclusies)\s+van\s+de\s+raad\b")
