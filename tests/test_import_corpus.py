@@ -60,7 +60,9 @@ def test_every_text_names_its_public_source(path):
 
     assert address.startswith("https://") or address.startswith("http://"), address
     assert document_text(path).strip()
-    assert SOURCE_LINE not in document_text(path)[:200]
+    # One source line, not two; a page may print its own "Bron:" field further on (openkamer.org
+    # gives the official address among its metadata), which is part of the verbatim text.
+    assert not document_text(path).lstrip().startswith(SOURCE_LINE)
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda path: path.stem)
