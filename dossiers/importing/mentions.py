@@ -29,6 +29,7 @@ from ..citations import (
     parse_reference,
 )
 from ..dates import MONTH_NAMES
+from . import name_tagger
 from .gazetteer import Gazetteer
 from .proposals import MentionProposal
 from .text import bounded_spans, normalize_text, period_ends_sentence
@@ -571,6 +572,9 @@ _ENGLISH_HEADS = (
     r"Instrument|Mechanism|Programme|Initiative|Space)"
 )
 
+# A programme by an acronym alone is others' ("het WHO-programma", "het COMPASS-programma"), not an
+# EU file.
+_OTHERS_PROGRAMME = re.compile(r"[A-Z]+[-\s]programma")
 _NEW_INSTRUMENTS = (
     (
         # "Dublinverordening", "Europol-verordening", "EU-Dublin-verordening",
@@ -800,8 +804,7 @@ _NEW_INSTRUMENTS = (
         # "de Hervormings- en Groeifaciliteit voor de Westelijke Balkan".
         re.compile(
             r"(?<![\w-])(?P<name>"
-            # not an acronym alone: "het WHO-programma", "het COMPASS-programma" are others'.
-            rf"(?!{_NOT_A_NAME})(?![A-Z]+[-\s]programma)[A-Z][\w+]{{2,}}(?:\s+[A-Z][\w+]*){{0,2}}"
+            rf"(?!{_NOT_A_NAME})(?!{_OTHERS_PROGRAMME.pattern})[A-Z][\w+]{{2,}}(?:\s+[A-Z][\w+]*){{0,2}}"
             r"[-\s]programma(?:\s+(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2})?"
             rf"|(?!{_NOT_A_NAME})[A-Z][\w+]*(?:-[\w+]+)*(?:\s+[\w+]+){{0,3}}-pakket"
             # "het REPowerEU-plan", "de Oekraïne-faciliteit"
@@ -1491,13 +1494,31 @@ class DossierMatcher:
                 found.append(Found(None, name, name_start, name_end, confidence))
         return found
 
-    def new_instruments(self, text, start, end, known):
-        """Instruments in text[start:end] by their form; `known` are the Found known names
-        there, which overlapping forms yield to. A form that is part of a known file's name
-        ("Besluit van de Raad tot ..." of its "Uitvoeringsbesluit van de Raad tot ...") is that
-        file; the others are new (dossier None)."""
+    def new_instruments(self, text, start, end, known, tagger=None):
+        """Instruments in text[start:end] by their form, and where `tagger` (a
+        name_tagger.NameTagger) is given by the names it finds where no form stands: the forms
+        say where a name begins and ends as the guide has it, the model fills their gaps. `known`
+        are the Found known names there, which overlapping forms yield to. A form that is part
+        of a known file's name ("Besluit van de Raad tot ..." of its "Uitvoeringsbesluit van de
+        Raad tot ...") is that file; the others are new (dossier None)."""
+        forms = self._forms(text, start, end)
+        found = self._checked(text, start, forms, known)
+        if tagger is not None:
+            learnt = []
+            for name_start, name_end, confidence in tagger.names(text, start, end):
+                if not any(f.start < name_end and name_start < f.end for f in forms) and not (
+                    _OTHERS_PROGRAMME.match(text, name_start)
+                ):
+                    name = _TRAILING_WORDS.sub("", text[name_start:name_end])
+                    end_of_name = name_start + len(name)
+                    learnt.append(Found(None, name, name_start, end_of_name, confidence))
+            found += self._checked(text, start, learnt, known)
+        return _with_names_in_brackets(text, _without_overlaps(found))
+
+    def _checked(self, text, start, candidates, known):
+        """The candidates that name an instrument, each with its known file where it is one."""
         found = []
-        for candidate in self._forms(text, start, end):
+        for candidate in candidates:
             name, name_start, name_end = candidate.name, candidate.start, candidate.end
             if _AMENDED_IN_A_TITLE.search(text, max(start, name_start - 250), name_start):
                 continue  # "Verordening A ... en tot wijziging van Richtlijn B": B is no mention
@@ -1539,7 +1560,7 @@ class DossierMatcher:
                     candidate, dossier=dossier, confidence=0.7 if dossier else candidate.confidence
                 )
             )
-        return _with_names_in_brackets(text, _without_overlaps(found))
+        return found
 
 
 # Another act's title that goes on to the acts it amends or repeals, up to where a name starts.
@@ -1691,13 +1712,14 @@ class DocumentMentions:
         return None
 
     @classmethod
-    def read(cls, source, gazetteer):
+    def read(cls, source, gazetteer, learned=True):
         """The document's segments and names; computed once for a document and gazetteer, as
-        extract_mentions and extract_stage_events both need them. Callers must not change it."""
-        return _read(source, tuple(gazetteer.dossiers))
+        extract_mentions and extract_stage_events both need them. Callers must not change it.
+        `learned`: with the names name_tagger's model finds (not while training it)."""
+        return _read(source, tuple(gazetteer.dossiers), learned)
 
     @classmethod
-    def _read(cls, source, gazetteer):
+    def _read(cls, source, gazetteer, tagger=None):
         matcher = DossierMatcher.of(gazetteer)
         by_reference = _dossiers_by_reference(gazetteer)
         parts = segments(source)
@@ -1710,7 +1732,7 @@ class DocumentMentions:
                 per_segment[index].append(item)
         for index, segment in enumerate(parts):
             per_segment[index] += matcher.new_instruments(
-                source.text, segment.start, segment.end, per_segment[index]
+                source.text, segment.start, segment.end, per_segment[index], tagger
             )
             if segment.kind == HEADING:
                 per_segment[index] = _titled_by_heading(segment, per_segment[index])
@@ -1958,8 +1980,9 @@ def _fiche_subjects(text, parts, starts, per_segment):
 
 
 @functools.lru_cache(maxsize=2)
-def _read(source, dossiers):
-    return DocumentMentions._read(source, Gazetteer(dossiers=list(dossiers)))
+def _read(source, dossiers, learned):
+    tagger = name_tagger.shipped() if learned else None
+    return DocumentMentions._read(source, Gazetteer(dossiers=list(dossiers)), tagger)
 
 
 def extract_mentions(source, gazetteer):

@@ -1,0 +1,234 @@
+"""EU file names found by a model learnt from the annotated corpus, not by a written form.
+
+The written forms in mentions.py read the documents they were written on well and the next batch
+badly: each batch names files its own way. A linear-chain CRF (python-crfsuite) tags the words of
+a sentence as the beginning (B), inside (I) or outside (O) of an EU file's name, from the words,
+their shape and their neighbours; it was trained on the names the development half of the corpus
+expects (`manage.py train_name_tagger`). Its names are candidates like the forms' finds: they go
+through the same checks (generic words, known files by part of their name) and yield to a longer
+find where they overlap.
+
+Pure functions and a tagger over a model file; no ORM.
+"""
+
+import re
+import threading
+from pathlib import Path
+
+import pycrfsuite
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "eu_file_names.crfsuite"
+BEGIN, INSIDE, OUTSIDE = "B", "I", "O"
+# A name whose least certain word the model gives less than this is not proposed: measured on
+# held-out development documents, fewer false names for almost no fewer true ones.
+MIN_MARGINAL = 0.5
+# A learnt name is a weaker candidate than any written form ("Found.confidence").
+MAX_CONFIDENCE = 0.5
+_MIN_NAME_LENGTH = 4
+# Training: L1 and L2 weights and iterations of L-BFGS, chosen by five-fold cross-validation
+# over the development documents.
+TRAINING_PARAMETERS = {
+    "c1": 0.1,
+    "c2": 0.05,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+}
+
+# Words (with inner hyphens and apostrophes, and a hyphen that continues them: "Asiel-") and
+# single marks.
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*-?|[^\w\s]")
+# Word parts that say what kind of thing a name is.
+_KIND = re.compile(
+    r"verordening|richtlijn|besluit|mededeling|aanbeveling|conclusies|overeenkomst|akkoord|"
+    r"pakket|pact|strategie|actieplan|agenda|kader|programma|fonds|mechanisme|systeem|"
+    r"regulation|directive|plan|verdrag|voorstel|initiatief|wet|act|handeling|code|fiche",
+    re.IGNORECASE,
+)
+_FUNCTION_WORDS = frozenset(
+    {
+        *("van", "de", "het", "een", "en", "of", "voor", "over", "tot", "op", "in", "met"),
+        *("der", "te", "aan", "bij", "naar", "om", "ter", "inzake", "betreffende", "houdende"),
+        *("tussen", "the", "on", "and", "for"),
+    }
+)
+_OPENING_QUOTES, _CLOSING_QUOTES = '«“"', "»”"
+_NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
+_KIND_LOOKBACK = 8
+_TRIM_END, _TRIM_START = ".,:;»”\"' ", "«“(\"' "
+# What follows a name without being part of it: a day ("... Balkan van 26") or a footnote's
+# number glued to its last word ("Farmaceutische Strategie4", "(EFSI)1").
+_TRAILING_NUMBER = re.compile(
+    r"\s+(?:van|op|tot)?\s*\d{1,2}$|(?:(?<=[^\W\d_]{3})|(?<=[)»”]))\d{1,2}$"
+)
+
+
+def tokens(text, start=0, end=None):
+    """The words and marks of text[start:end] as (word, start, end)."""
+    end = len(text) if end is None else end
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _shape(word):
+    """ "Xx", "XX-dd", "x": the word's letters and digits by class, runs shortened to two."""
+    shape = re.sub(r"[A-ZÀ-Ý]", "X", word)
+    shape = re.sub(r"[a-zß-ÿ]", "x", shape)
+    shape = re.sub(r"\d", "d", shape)
+    return re.sub(r"(.)\1+", r"\1\1", shape)
+
+
+def _word_features(word):
+    lowered = word.lower()
+    features = {
+        "word": lowered,
+        "suffix3": lowered[-3:],
+        "suffix5": lowered[-5:],
+        "prefix4": lowered[:4],
+        "shape": _shape(word),
+        "title": word[:1].isupper(),
+        "upper": word.isupper() and len(word) > 1,
+        "digit": any(character.isdigit() for character in word),
+        "hyphen": "-" in word,
+        "function": lowered in _FUNCTION_WORDS,
+        "long": len(word) > 12,
+    }
+    if kind := _KIND.search(lowered):
+        features["kind"] = kind.group().lower()
+        features["kind_last"] = lowered.endswith(features["kind"])
+    return features
+
+
+def features(sentence):
+    """One feature dict per token of `sentence` (a list of tokens): the word itself, its
+    neighbours up to three away, whether it stands in quotes or brackets and whether a kind word
+    came shortly before."""
+    own = [_word_features(word) for word, _start, _end in sentence]
+    quoted = bracketed = 0
+    for word_features, (word, _start, _end) in zip(own, sentence, strict=True):
+        if word in _OPENING_QUOTES:
+            quoted = 1
+        elif word in _CLOSING_QUOTES:
+            quoted = 0
+        bracketed += word == "("
+        bracketed = max(0, bracketed - (word == ")"))
+        word_features["quoted"] = bool(quoted)
+        word_features["bracketed"] = bracketed > 0
+    result = []
+    for index, word_features in enumerate(own):
+        combined = {"bias": 1.0, **word_features}
+        for offset in _NEIGHBOURS:
+            other = index + offset
+            if not 0 <= other < len(own):
+                combined[f"{offset}:edge"] = True
+                continue
+            neighbour = own[other]
+            combined[f"{offset}:word"] = neighbour["word"]
+            combined[f"{offset}:shape"] = neighbour["shape"]
+            combined[f"{offset}:title"] = neighbour["title"]
+            if "kind" in neighbour:
+                combined[f"{offset}:kind"] = neighbour["kind"]
+        if any("kind" in own[other] for other in range(max(0, index - _KIND_LOOKBACK), index)):
+            combined["kind_before"] = True
+        result.append(combined)
+    return result
+
+
+def labels(sentence, names):
+    """B/I/O for each token of `sentence`, given the (start, end) spans of the names in it: a
+    token is inside a name when it lies within one (its trailing mark may run one past)."""
+    result = []
+    for _word, start, end in sentence:
+        span = next(((s, e) for s, e in names if s <= start and end <= e + 1), None)
+        if span is None:
+            result.append(OUTSIDE)
+        elif start == span[0] or not result or result[-1] == OUTSIDE:
+            result.append(BEGIN)
+        else:
+            result.append(INSIDE)
+    return result
+
+
+def train(sequences, path=MODEL_PATH):
+    """Train a model on `sequences` ((sentence, labels) pairs) and write it to `path`."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence, sentence_labels in sequences:
+        trainer.append(features(sentence), sentence_labels)
+    trainer.set_params(TRAINING_PARAMETERS)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(path))
+
+
+class NameTagger:
+    """A trained model. `names` tags and reads the marginals of the last tagging, so one tagger
+    serves one thread: `shipped()` gives each thread its own."""
+
+    def __init__(self, path=MODEL_PATH):
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+
+    def names(self, text, start, end):
+        """The EU file names the model finds in text[start:end]: (start, end, confidence), the
+        confidence the least certain word's marginal, scaled below a written form's."""
+        sentence = tokens(text, start, end)
+        if not sentence:
+            return []
+        tagged = self._tagger.tag(features(sentence))
+        found = []
+        for first, last in _spans(tagged):
+            marginal = min(self._tagger.marginal(tagged[i], i) for i in range(first, last + 1))
+            name_start, name_end = _trimmed(text, sentence[first][1], sentence[last][2])
+            if marginal >= MIN_MARGINAL and _may_name_a_file(text[name_start:name_end]):
+                found.append((name_start, name_end, round(MAX_CONFIDENCE * marginal, 2)))
+        return found
+
+
+def _may_name_a_file(name):
+    """Long enough, and more than one word unless that word says its kind: a lone "Turkije" or
+    "Europol" is a country or a body far more often than a file."""
+    return len(name) >= _MIN_NAME_LENGTH and (" " in name or bool(_KIND.search(name)))
+
+
+def _spans(tagged):
+    """(first, last) token indexes of each name in a B/I/O sequence; an I after O begins one."""
+    spans, first = [], None
+    for index, label in enumerate(tagged):
+        if label == BEGIN or (label == INSIDE and first is None):
+            if first is not None:
+                spans.append((first, index - 1))
+            first = index
+        elif label == OUTSIDE and first is not None:
+            spans.append((first, index - 1))
+            first = None
+    if first is not None:
+        spans.append((first, len(tagged) - 1))
+    return spans
+
+
+def _trimmed(text, start, end):
+    """The span without the quotes, brackets and punctuation around the name, a bracket it does
+    not close ("Schengeninformatiesysteem (SIS") and a number after it."""
+    while True:
+        before = start, end
+        while end > start and (
+            text[end - 1] in _TRIM_END
+            or (text[end - 1] == ")" and text.count(")", start, end) > text.count("(", start, end))
+        ):
+            end -= 1
+        while start < end and text[start] in _TRIM_START:
+            start += 1
+        opening = text.rfind("(", start, end)
+        if opening > start and ")" not in text[opening:end]:
+            end = opening
+        elif number := _TRAILING_NUMBER.search(text, start, end):
+            end = number.start()
+        if (start, end) == before:
+            return start, end
+
+
+_local = threading.local()
+
+
+def shipped():
+    """This thread's tagger over the model in the repository."""
+    if not hasattr(_local, "tagger"):
+        _local.tagger = NameTagger()
+    return _local.tagger
