@@ -11,6 +11,7 @@ find where they overlap.
 Pure functions and a tagger over a model file; no ORM.
 """
 
+import functools
 import re
 import threading
 from pathlib import Path
@@ -68,22 +69,23 @@ def tokens(text, start=0, end=None):
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
+_UPPER, _LOWER, _DIGIT, _RUN = (
+    re.compile(pattern) for pattern in (r"[A-ZÀ-Ý]", r"[a-zß-ÿ]", r"\d", r"(.)\1+")
+)
+
+
 def _shape(word):
     """ "Xx", "XX-dd", "x": the word's letters and digits by class, runs shortened to two."""
-    shape = re.sub(r"[A-ZÀ-Ý]", "X", word)
-    shape = re.sub(r"[a-zß-ÿ]", "x", shape)
-    shape = re.sub(r"\d", "d", shape)
-    return re.sub(r"(.)\1+", r"\1\1", shape)
+    shape = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
+    return _RUN.sub(r"\1\1", shape)
 
 
+# A text repeats its words: each word's own features are computed once (copied before use). A
+# feature that is false is left out: its weight counts for nothing, and the model reads faster.
+@functools.lru_cache(maxsize=65536)
 def _word_features(word):
     lowered = word.lower()
-    features = {
-        "word": lowered,
-        "suffix3": lowered[-3:],
-        "suffix5": lowered[-5:],
-        "prefix4": lowered[:4],
-        "shape": _shape(word),
+    flags = {
         "title": word[:1].isupper(),
         "upper": word.isupper() and len(word) > 1,
         "digit": any(character.isdigit() for character in word),
@@ -91,17 +93,32 @@ def _word_features(word):
         "function": lowered in _FUNCTION_WORDS,
         "long": len(word) > 12,
     }
+    features = {
+        "word": lowered,
+        "suffix3": lowered[-3:],
+        "suffix5": lowered[-5:],
+        "prefix4": lowered[:4],
+        "shape": _shape(word),
+        **{name: True for name, value in flags.items() if value},
+    }
     if kind := _KIND.search(lowered):
         features["kind"] = kind.group().lower()
-        features["kind_last"] = lowered.endswith(features["kind"])
+        if lowered.endswith(features["kind"]):
+            features["kind_last"] = True
     return features
+
+
+_NEIGHBOUR_KEYS = {
+    offset: tuple(f"{offset}:{key}" for key in ("word", "shape", "title", "kind", "edge"))
+    for offset in _NEIGHBOURS
+}
 
 
 def features(sentence):
     """One feature dict per token of `sentence` (a list of tokens): the word itself, its
     neighbours up to three away, whether it stands in quotes or brackets and whether a kind word
     came shortly before."""
-    own = [_word_features(word) for word, _start, _end in sentence]
+    own = [dict(_word_features(word)) for word, _start, _end in sentence]
     quoted = bracketed = 0
     for word_features, (word, _start, _end) in zip(own, sentence, strict=True):
         if word in _OPENING_QUOTES:
@@ -110,24 +127,30 @@ def features(sentence):
             quoted = 0
         bracketed += word == "("
         bracketed = max(0, bracketed - (word == ")"))
-        word_features["quoted"] = bool(quoted)
-        word_features["bracketed"] = bracketed > 0
+        if quoted:
+            word_features["quoted"] = True
+        if bracketed:
+            word_features["bracketed"] = True
     result = []
+    last_kind = -_KIND_LOOKBACK - 1
     for index, word_features in enumerate(own):
         combined = {"bias": 1.0, **word_features}
-        for offset in _NEIGHBOURS:
+        for offset, (word, shape, title, kind, edge) in _NEIGHBOUR_KEYS.items():
             other = index + offset
             if not 0 <= other < len(own):
-                combined[f"{offset}:edge"] = True
+                combined[edge] = True
                 continue
             neighbour = own[other]
-            combined[f"{offset}:word"] = neighbour["word"]
-            combined[f"{offset}:shape"] = neighbour["shape"]
-            combined[f"{offset}:title"] = neighbour["title"]
+            combined[word] = neighbour["word"]
+            combined[shape] = neighbour["shape"]
+            if "title" in neighbour:
+                combined[title] = True
             if "kind" in neighbour:
-                combined[f"{offset}:kind"] = neighbour["kind"]
-        if any("kind" in own[other] for other in range(max(0, index - _KIND_LOOKBACK), index)):
+                combined[kind] = neighbour["kind"]
+        if index - last_kind <= _KIND_LOOKBACK:
             combined["kind_before"] = True
+        if "kind" in word_features:
+            last_kind = index
         result.append(combined)
     return result
 
