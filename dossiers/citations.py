@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import TU, relativedelta
 
 from .dates import MONTH_NAMES
+from .spans import TakenSpans
 
 TWEEDE_KAMER = "TK"
 EERSTE_KAMER = "EK"
@@ -471,10 +472,7 @@ def parse_reference(text):
 def find_references(text):
     """Every citation and reference of every kind in `text`, in text order, without overlaps
     (a Kamerstuk citation wins over a reference inside it)."""
-    found, taken = [], []
-
-    def overlaps(start, end):
-        return any(start < taken_end and taken_start < end for taken_start, taken_end in taken)
+    found, taken = [], TakenSpans()
 
     # The Handelingen first: "Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 3301" also
     # reads as a Kamerstuk without its dossier's name.
@@ -486,14 +484,14 @@ def find_references(text):
             )
         except CitationError:
             continue
-        taken.append(match.span())
+        taken.add(*match.span())
     for item in find_citations(text):
-        if not overlaps(item.start, item.end):
+        if not taken.overlaps(item.start, item.end):
             found.append(item)
-            taken.append((item.start, item.end))
+            taken.add(item.start, item.end)
     for pattern, build in others:
         for match in pattern.finditer(text):
-            if overlaps(*match.span()):
+            if taken.overlaps(*match.span()):
                 continue
             try:
                 reference = build(match)
@@ -503,11 +501,11 @@ def find_references(text):
                 _numbered_after(text, match.end()) or _answers_the_questions(text, match.end())
             ):
                 continue
-            taken.append((match.start(), match.end()))
+            taken.add(match.start(), match.end())
             found.append(FoundCitation(reference, match.group(0).strip(), *match.span()))
             if isinstance(reference, EUReference) and reference.kind == COMMISSION_DOCUMENT:
                 for item in _listed_commission_documents(text, match):
-                    taken.append((item.start, item.end))
+                    taken.add(item.start, item.end)
                     found.append(item)
     return sorted(found, key=lambda item: item.start)
 

@@ -29,6 +29,7 @@ from ..citations import (
     parse_reference,
 )
 from ..dates import MONTH_NAMES
+from ..spans import TakenSpans
 from . import name_tagger
 from .gazetteer import Gazetteer
 from .proposals import MentionProposal
@@ -1681,15 +1682,11 @@ def _matcher(dossiers):
 
 def _without_overlaps(found):
     """Longest first wins where finds overlap; then in text order."""
-    kept, taken = [], []
+    kept, taken = [], TakenSpans()
     for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
-        position = bisect.bisect_left(taken, (item.start, item.end))
-        before = taken[position - 1] if position else None
-        after = taken[position] if position < len(taken) else None
-        if (before and before[1] > item.start) or (after and after[0] < item.end):
-            continue
-        taken.insert(position, (item.start, item.end))
-        kept.append(item)
+        if not taken.overlaps(item.start, item.end):
+            taken.add(item.start, item.end)
+            kept.append(item)
     return sorted(kept, key=lambda f: f.start)
 
 
