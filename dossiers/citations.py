@@ -469,9 +469,14 @@ def parse_reference(text):
     return parse_citation(text)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_references(text):
     """Every citation and reference of every kind in `text`, in text order, without overlaps
     (a Kamerstuk citation wins over a reference inside it)."""
+    if not _DIGIT.search(text):
+        return []  # every form cites by a number, a year or a date
     found, taken = [], TakenSpans()
 
     # The Handelingen first: "Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 3301" also

@@ -1,4 +1,5 @@
-"""The prefilter of the stage cues: the strings read from a pattern are in every match of it."""
+"""The prefilter of the stage cues and of the forms of new files: the strings read from a pattern
+are in every match of it."""
 
 import re
 
@@ -6,8 +7,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dossiers.importing.mentions import _NEW_INSTRUMENTS_PREFILTERED
 from dossiers.importing.prefilter import may_match, required_strings
 from dossiers.importing.stages import _CUES
+
+# (pattern, required strings) of every prefiltered pattern: the stage cues and the new files' forms.
+PREFILTERED = [(cue.pattern, cue.required) for cue in _CUES] + [
+    (pattern, required) for pattern, _confidence, required in _NEW_INSTRUMENTS_PREFILTERED
+]
 
 
 @pytest.mark.parametrize(
@@ -38,27 +45,28 @@ def test_a_sentence_without_the_strings_is_skipped():
     assert may_match(required, "in de TRILOOG van maart".lower())
 
 
-@pytest.mark.parametrize(
-    "cue", _CUES, ids=lambda cue: f"{cue.stage.name}:{cue.pattern.pattern[:30]}"
-)
+@pytest.mark.parametrize(("pattern", "required"), PREFILTERED, ids=lambda v: str(v)[:40])
 @settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 @given(data=st.data())
-def test_every_match_of_a_stage_cue_passes_its_prefilter(cue, data):
-    # A lookahead consumes nothing and gives no required strings; generated as a group, it
-    # adds the text it looks for to the match, which Hypothesis can then produce unfiltered.
-    consuming = re.compile(cue.pattern.pattern.replace("(?=", "(?:"), cue.pattern.flags)
+def test_every_match_of_a_prefiltered_pattern_passes_its_prefilter(pattern, required, data):
+    # A lookahead or lookbehind consumes nothing and gives no required strings; generated as a
+    # group, it adds the text it looks for to the match, which Hypothesis can then produce
+    # unfiltered (a whole match cannot be preceded by what a lookbehind needs).
+    consuming = re.compile(
+        pattern.pattern.replace("(?=", "(?:").replace("(?<=", "(?:"), pattern.flags
+    )
     match = data.draw(st.from_regex(consuming, fullmatch=True))
-    assert may_match(cue.required, match.lower())
-    # And in a sentence: what the cue finds there passes too.
+    assert may_match(required, match.lower())
+    # And in a sentence: what the pattern finds there passes too.
     sentence = data.draw(st.text(max_size=20)) + match + data.draw(st.text(max_size=20))
-    found = cue.pattern.search(sentence)
-    assert found is None or may_match(cue.required, found.group().lower())
+    found = pattern.search(sentence)
+    assert found is None or may_match(required, found.group().lower())
 
 
-def test_every_stage_cue_has_a_prefilter():
-    """A cue the prefilter cannot read would be run on every sentence, as before."""
-    assert all(cue.required for cue in _CUES)
+def test_every_prefiltered_pattern_has_strings_to_look_for():
+    """A pattern the prefilter cannot read would be run on every sentence, as before."""
+    assert all(required for _pattern, required in PREFILTERED)

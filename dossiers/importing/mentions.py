@@ -32,6 +32,7 @@ from ..dates import MONTH_NAMES
 from ..spans import TakenSpans
 from . import name_tagger
 from .gazetteer import Gazetteer
+from .prefilter import may_match, required_strings
 from .proposals import MentionProposal
 from .text import bounded_spans, normalize_text, period_ends_sentence
 
@@ -47,6 +48,12 @@ class Segment:
     end: int
     text: str
     section: int  # index of the heading segment that opens its section; -1 before any
+
+    @functools.cached_property
+    def eu_references(self):
+        """The EU references the segment prints, found once: its files and its mentions both
+        need them."""
+        return find_eu_references(self.text)
 
     @property
     def is_format_line(self):
@@ -902,6 +909,13 @@ _NEW_INSTRUMENTS = (
         0.4,
     ),
 )
+
+# Each form with the strings one of which a sentence must hold for the form to match in it: a
+# sentence without them is not searched (prefilter.py says why).
+_NEW_INSTRUMENTS_PREFILTERED = tuple(
+    (pattern, confidence, required_strings(pattern)) for pattern, confidence in _NEW_INSTRUMENTS
+)
+
 # "verordening betreffende AI", "Herziening richtlijn normen opvang asielzoekers": a kind of act
 # and the words after it, one of which may make the known compound ("opvangrichtlijn").
 _KIND_AND_WORDS = re.compile(
@@ -1478,7 +1492,10 @@ class DossierMatcher:
     def _forms(text, start, end):
         """Every name in text[start:end] that has the form of an instrument, as Found."""
         found = _numbered_acts(text, start, end) + _budgets(text, start, end)
-        for pattern, confidence in _NEW_INSTRUMENTS:
+        lowered = text[start:end].lower()
+        for pattern, confidence, required in _NEW_INSTRUMENTS_PREFILTERED:
+            if not may_match(required, lowered):
+                continue
             for match in pattern.finditer(text, start, end):
                 name_start = match.start("name")
                 name = text[name_start : match.end("name")]
@@ -1871,7 +1888,7 @@ def _by_reference(segment, found, by_reference):
     where nothing else in the segment names a file, a new one called by the number ("het
     EU-voorstel COM (2018) 719")."""
     extra = []
-    for reference in find_eu_references(segment.text):
+    for reference in segment.eu_references:
         if reference.citation.kind not in (COMMISSION_DOCUMENT, PROCEDURE):
             continue
         start, end = segment.start + reference.start, segment.start + reference.end
@@ -1991,7 +2008,7 @@ def extract_mentions(source, gazetteer):
     by_reference = _dossiers_by_reference(gazetteer)
     proposals = []
     for segment, found in zip(document.segments, document.found, strict=True):
-        in_segment = [str(item.citation) for item in find_eu_references(segment.text)]
+        in_segment = [str(item.citation) for item in segment.eu_references]
         seen, references_of, short_names = {}, {}, {}
         for item in found:
             references = in_segment
