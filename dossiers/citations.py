@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import TU, relativedelta
 
 from .dates import MONTH_NAMES
+from .importing.prefilter import may_match, required_strings
 from .spans import TakenSpans
 
 TWEEDE_KAMER = "TK"
@@ -164,10 +165,16 @@ def _names_a_sub_series(match):
     )
 
 
+# The strings a "nrs." list cannot be without ("nrs"): a text without them is not searched.
+_NUMBERS_REQUIRED = required_strings(_NUMBERS_RE)
+
+
 def _listed_citations(text):
     """One citation per number of a "nrs." list, each spanning its own number (the first
     also the dossier before it)."""
     found = []
+    if not may_match(_NUMBERS_REQUIRED, text.lower()):
+        return found
     for match in _NUMBERS_RE.finditer(text):
         head = match.group("head").strip(" ,")
         numbers = list(re.finditer(r"\d{1,5}", match.group("numbers")))

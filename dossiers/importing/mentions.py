@@ -1017,6 +1017,7 @@ def _stem(word):
     return word
 
 
+@functools.lru_cache(maxsize=65536)  # a text repeats its words
 def _word_stems(word):
     """The stems of one word, a compound split before its head ("migratiepact": migratie,
     pact)."""
@@ -1039,10 +1040,11 @@ _WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]+")
 _PREFIX_LETTERS = 5
 
 
+@functools.lru_cache(maxsize=65536)  # a text repeats its words
 def _prefix_key(text):
     """The first letters of the first word of `text` in lower case, or "" when it starts with no
     letter: the key a name is looked up by at a word start."""
-    match = re.match(r"[^\W\d_]+", text)
+    match = _WORD.match(text)
     return match.group()[:_PREFIX_LETTERS].lower() if match else ""
 
 
