@@ -13,6 +13,7 @@ tested fast and fuzzed.
 """
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -541,6 +542,13 @@ def _listed_commission_documents(text, match):
         found.append(FoundCitation(reference, listed.group("number"), *listed.span("number")))
         previous, position = number, listed.end()
     return found
+
+
+@functools.lru_cache(maxsize=2)
+def references_in(text):
+    """find_references once per text: the citations and the mentions of a document both need
+    them."""
+    return tuple(find_references(text))
 
 
 def find_eu_references(text):

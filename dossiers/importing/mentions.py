@@ -25,8 +25,11 @@ from ..citations import (
     COMMISSION_DOCUMENT,
     PROCEDURE,
     CitationError,
+    EUReference,
+    FoundCitation,
     find_eu_references,
     parse_reference,
+    references_in,
 )
 from ..dates import MONTH_NAMES
 from ..spans import TakenSpans
@@ -48,12 +51,9 @@ class Segment:
     end: int
     text: str
     section: int  # index of the heading segment that opens its section; -1 before any
-
-    @functools.cached_property
-    def eu_references(self):
-        """The EU references the segment prints, found once: its files and its mentions both
-        need them."""
-        return find_eu_references(self.text)
+    # The EU references it prints (citations.FoundCitation, positions in its own text), read
+    # from one pass over the whole document: its files and its mentions both need them.
+    eu_references: tuple = ()
 
     @property
     def is_format_line(self):
@@ -136,6 +136,25 @@ def segments(source):
                     section,
                 )
             )
+    return _with_eu_references(found, text)
+
+
+def _with_eu_references(found, text):
+    """Each segment with the EU references that stand within it."""
+    references = [item for item in references_in(text) if isinstance(item.citation, EUReference)]
+    starts = [item.start for item in references]
+    for index, segment in enumerate(found):
+        first = bisect.bisect_left(starts, segment.start)
+        last = bisect.bisect_left(starts, segment.end, first)
+        inside = tuple(
+            FoundCitation(
+                item.citation, item.text, item.start - segment.start, item.end - segment.start
+            )
+            for item in references[first:last]
+            if item.end <= segment.end
+        )
+        if inside:
+            found[index] = dataclasses.replace(segment, eu_references=inside)
     return found
 
 

@@ -108,50 +108,61 @@ def _word_features(word):
     return features
 
 
-_NEIGHBOUR_KEYS = {
-    offset: tuple(f"{offset}:{key}" for key in ("word", "shape", "title", "kind", "edge"))
-    for offset in _NEIGHBOURS
-}
+@functools.lru_cache(maxsize=65536)
+def _own_attributes(word):
+    """The word's own features as the model's attribute names: "word:de", "title" (a feature
+    without a value is one that holds)."""
+    return tuple(
+        name if value is True else f"{name}:{value}" for name, value in _word_features(word).items()
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _neighbour_attributes(word, offset):
+    """What a token `offset` places away tells about the word: "-1:word:de", "-1:title" ..."""
+    features = _word_features(word)
+    attributes = [f"{offset}:word:{features['word']}", f"{offset}:shape:{features['shape']}"]
+    if "title" in features:
+        attributes.append(f"{offset}:title")
+    if "kind" in features:
+        attributes.append(f"{offset}:kind:{features['kind']}")
+    return tuple(attributes)
+
+
+_EDGES = {offset: f"{offset}:edge" for offset in _NEIGHBOURS}
 
 
 def features(sentence):
-    """One feature dict per token of `sentence` (a list of tokens): the word itself, its
-    neighbours up to three away, whether it stands in quotes or brackets and whether a kind word
-    came shortly before."""
-    own = [dict(_word_features(word)) for word, _start, _end in sentence]
+    """The model's attributes of each token of `sentence` (a list of tokens): the word itself,
+    its neighbours up to three away, whether it stands in quotes or brackets and whether a kind
+    word came shortly before."""
+    words = [word for word, _start, _end in sentence]
+    result = []
     quoted = bracketed = 0
-    for word_features, (word, _start, _end) in zip(own, sentence, strict=True):
+    last_kind = -_KIND_LOOKBACK - 1
+    for index, word in enumerate(words):
         if word in _OPENING_QUOTES:
             quoted = 1
         elif word in _CLOSING_QUOTES:
             quoted = 0
         bracketed += word == "("
         bracketed = max(0, bracketed - (word == ")"))
+        attributes = ["bias", *_own_attributes(word)]
         if quoted:
-            word_features["quoted"] = True
+            attributes.append("quoted")
         if bracketed:
-            word_features["bracketed"] = True
-    result = []
-    last_kind = -_KIND_LOOKBACK - 1
-    for index, word_features in enumerate(own):
-        combined = {"bias": 1.0, **word_features}
-        for offset, (word, shape, title, kind, edge) in _NEIGHBOUR_KEYS.items():
+            attributes.append("bracketed")
+        for offset in _NEIGHBOURS:
             other = index + offset
-            if not 0 <= other < len(own):
-                combined[edge] = True
-                continue
-            neighbour = own[other]
-            combined[word] = neighbour["word"]
-            combined[shape] = neighbour["shape"]
-            if "title" in neighbour:
-                combined[title] = True
-            if "kind" in neighbour:
-                combined[kind] = neighbour["kind"]
+            if 0 <= other < len(words):
+                attributes += _neighbour_attributes(words[other], offset)
+            else:
+                attributes.append(_EDGES[offset])
         if index - last_kind <= _KIND_LOOKBACK:
-            combined["kind_before"] = True
-        if "kind" in word_features:
+            attributes.append("kind_before")
+        if "kind" in _word_features(word):
             last_kind = index
-        result.append(combined)
+        result.append(attributes)
     return result
 
 

@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..citations import Citation, EUReference, find_citations, find_references, format_citation
+from ..citations import Citation, EUReference, find_citations, format_citation, references_in
 from .proposals import CitationProposal, MotionProposal
 from .text import bounded_spans, period_ends_sentence
 
@@ -237,11 +237,6 @@ def _citations_in(text):
     return tuple(find_citations(text))
 
 
-@functools.lru_cache(maxsize=2)
-def _references_in(text):
-    return tuple(find_references(text))
-
-
 def _has_sentence_end(line):
     return any(
         period_ends_sentence(_last_word(line[: match.start()]), match.group()[-1])
@@ -444,7 +439,7 @@ def extract_citations(source, gazetteer):
     layout = Layout.of(source)
     proposals = []
     seen = set()
-    for found in _references_in(source.text):
+    for found in references_in(source.text):
         citation = found.citation
         if isinstance(citation, EUReference):
             continue  # EU documents are no papers to parliament; mentions carry them
