@@ -75,6 +75,16 @@ def test_spans_are_read_from_begin_inside_outside(tagged, spans):
         ("(Dublinverordening)", "Dublinverordening"),
         ("Farmaceutische Strategie4", "Farmaceutische Strategie"),
         ("Forum EU-Westelijke Balkan van 26", "Forum EU-Westelijke Balkan"),
+        ("Plan B” voor eerlijke concurrentie", "Plan B"),
+        (
+            "VS een «versterkt partnerschap voor grensbeveiliging",
+            "versterkt partnerschap voor grensbeveiliging",
+        ),
+        (
+            "mededeling «Towards a positive fiscal stance»",
+            "mededeling «Towards a positive fiscal stance»",
+        ),
+        ("“Fit for 55”-pakket", "“Fit for 55”-pakket"),
         ("Horizon 2020", "Horizon 2020"),
         ("G20", "G20"),
         ("...", ""),

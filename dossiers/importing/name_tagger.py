@@ -59,7 +59,7 @@ _TRIM_END, _TRIM_START = ".,:;»”\"' ", "«“(\"' "
 # What follows a name without being part of it: a day ("... Balkan van 26") or a footnote's
 # number glued to its last word ("Farmaceutische Strategie4", "(EFSI)1").
 _TRAILING_NUMBER = re.compile(
-    r"\s+(?:van|op|tot)?\s*\d{1,2}$|(?:(?<=[^\W\d_]{3})|(?<=[)»”]))\d{1,2}$"
+    r"\s+(?:van|op|tot)\s+\d{1,2}$|(?:(?<=[^\W\d_]{3})|(?<=[)»”]))\d{1,2}$"
 )
 
 
@@ -238,24 +238,48 @@ def _spans(tagged):
 
 
 def _trimmed(text, start, end):
-    """The span without the quotes, brackets and punctuation around the name, a bracket it does
-    not close ("Schengeninformatiesysteem (SIS") and a number after it."""
+    """The span without the quotes, brackets and punctuation around the name, a bracket or quote
+    it does not close ("Schengeninformatiesysteem (SIS", "Plan B” voor eerlijke concurrentie")
+    and a number after it. A title in quotes keeps them when the name begins before them
+    ("mededeling «Towards a positive fiscal stance»")."""
     while True:
         before = start, end
         while end > start and (
-            text[end - 1] in _TRIM_END
+            (text[end - 1] in _TRIM_END and not _closes_a_quote(text, start, end - 1))
             or (text[end - 1] == ")" and text.count(")", start, end) > text.count("(", start, end))
         ):
             end -= 1
-        while start < end and text[start] in _TRIM_START:
+        while start < end and text[start] in _TRIM_START and not _quotes_a_part(text, start, end):
             start += 1
         opening = text.rfind("(", start, end)
+        closing = next((i for i in range(start, end) if text[i] in _CLOSING_QUOTES), -1)
+        quote = max(text.rfind(mark, start, end) for mark in _OPENING_QUOTES[:2])
         if opening > start and ")" not in text[opening:end]:
             end = opening
+        elif closing > start and not _opened_before(text, start, closing):
+            end = closing  # "Plan B” voor ...": the name ends at its quote
+        elif quote > start and not any(mark in text[quote:end] for mark in _CLOSING_QUOTES):
+            start = quote + 1  # "VS een «versterkt partnerschap ...": it begins after it
         elif number := _TRAILING_NUMBER.search(text, start, end):
             end = number.start()
         if (start, end) == before:
             return start, end
+
+
+def _quotes_a_part(text, start, end):
+    """Whether the quote at text[start] closes before the name ends: "“Fit for 55”-pakket"."""
+    if text[start] not in _OPENING_QUOTES[:2]:
+        return False
+    return any(text[i] in _CLOSING_QUOTES for i in range(start + 1, end - 1))
+
+
+def _opened_before(text, start, position):
+    return any(mark in text[start:position] for mark in _OPENING_QUOTES[:2])
+
+
+def _closes_a_quote(text, start, position):
+    """Whether text[position] is a closing quote that the name opened."""
+    return text[position] in _CLOSING_QUOTES and _opened_before(text, start, position)
 
 
 _local = threading.local()
