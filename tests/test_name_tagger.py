@@ -229,3 +229,17 @@ def test_train_name_tagger_asks_for_the_known_dossiers_first(db, tmp_path):
 
     with pytest.raises(CommandError, match="load_seed"):
         call_command("train_name_tagger", corpus=tmp_path, output=tmp_path / "model.crfsuite")
+
+
+def test_training_labels_a_name_where_it_stands_after_a_letter_that_folds_longer():
+    """Folding the case of "İ" gives two characters: every position after it would move."""
+    text = "Na het Verdrag van İstanbul komt de Terugkeerverordening aan bod."
+
+    [(sentence, labels)] = training.document_sequences(
+        text, ["new:Terugkeerverordening"], Gazetteer()
+    )
+
+    named = [
+        word for (word, _start, _end), label in zip(sentence, labels, strict=True) if label != "O"
+    ]
+    assert named == ["Terugkeerverordening"]

@@ -5,8 +5,8 @@ badly: each batch names files its own way. A linear-chain CRF (python-crfsuite) 
 a sentence as the beginning (B), inside (I) or outside (O) of an EU file's name, from the words,
 their shape and their neighbours; it was trained on the names the development half of the corpus
 expects (`manage.py train_name_tagger`). Its names are candidates like the forms' finds: they go
-through the same checks (generic words, known files by part of their name) and yield to a longer
-find where they overlap.
+through the same checks (generic words, known files by part of their name) and yield to any form
+they overlap, which says where a name begins and ends as the annotation guide has it.
 
 Pure functions and a tagger over a model file; no ORM.
 """
@@ -53,6 +53,8 @@ _FUNCTION_WORDS = frozenset(
     }
 )
 _OPENING_QUOTES, _CLOSING_QUOTES = '«“"', "»”"
+# The opening quotes that say which way they face ('"' opens and closes alike).
+_FACING_OPENING_QUOTES = "«“"
 _NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 _KIND_LOOKBACK = 8
 _TRIM_END, _TRIM_START = ".,:;»”\"' ", "«“(\"' "
@@ -253,7 +255,7 @@ def _trimmed(text, start, end):
             start += 1
         opening = text.rfind("(", start, end)
         closing = next((i for i in range(start, end) if text[i] in _CLOSING_QUOTES), -1)
-        quote = max(text.rfind(mark, start, end) for mark in _OPENING_QUOTES[:2])
+        quote = max(text.rfind(mark, start, end) for mark in _FACING_OPENING_QUOTES)
         if opening > start and ")" not in text[opening:end]:
             end = opening
         elif closing > start and not _opened_before(text, start, closing):
@@ -268,13 +270,13 @@ def _trimmed(text, start, end):
 
 def _quotes_a_part(text, start, end):
     """Whether the quote at text[start] closes before the name ends: "“Fit for 55”-pakket"."""
-    if text[start] not in _OPENING_QUOTES[:2]:
+    if text[start] not in _FACING_OPENING_QUOTES:
         return False
     return any(text[i] in _CLOSING_QUOTES for i in range(start + 1, end - 1))
 
 
 def _opened_before(text, start, position):
-    return any(mark in text[start:position] for mark in _OPENING_QUOTES[:2])
+    return any(mark in text[start:position] for mark in _FACING_OPENING_QUOTES)
 
 
 def _closes_a_quote(text, start, position):

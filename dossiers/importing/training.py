@@ -8,6 +8,7 @@ read: the test half stays unseen by the model as by the people who write the rul
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from . import name_tagger
@@ -39,15 +40,15 @@ def document_sequences(text, expected_mentions, gazetteer):
 
 
 def _name_spans(text, expected_mentions, document):
-    folded = text.casefold()
+    """Where the expected files are named in `text`: a new one wherever its name stands, in any
+    case (searched in the text itself: folding its case may change its length, "İ" to "i̇")."""
     spans = []
     for mention in expected_mentions:
         if mention.startswith(NEW_INSTRUMENT):
-            name = " ".join(mention[len(NEW_INSTRUMENT) :].split()).casefold()
-            position = folded.find(name) if name else -1
-            while position >= 0:
-                spans.append((position, position + len(name)))
-                position = folded.find(name, position + 1)
+            name = " ".join(mention[len(NEW_INSTRUMENT) :].split())
+            if name:
+                pattern = re.compile(re.escape(name), re.IGNORECASE)
+                spans += [match.span() for match in pattern.finditer(text)]
         else:
             spans += [
                 (item.start, item.end)
