@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import TU, relativedelta
 
 from .dates import MONTH_NAMES
-from .importing.prefilter import may_match, required_strings
+from .prefilter import may_match, required_strings
 from .spans import TakenSpans
 
 TWEEDE_KAMER = "TK"

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossiers.importing.mentions import _NEW_INSTRUMENTS_PREFILTERED
-from dossiers.importing.prefilter import may_match, required_strings
 from dossiers.importing.stages import _CUES
+from dossiers.prefilter import may_match, required_strings
 
 # (pattern, required strings) of every prefiltered pattern: the stage cues and the new files' forms.
 PREFILTERED = [(cue.pattern, cue.required) for cue in _CUES] + [

@@ -32,10 +32,10 @@ from ..citations import (
     references_in,
 )
 from ..dates import MONTH_NAMES
+from ..prefilter import may_match, required_strings
 from ..spans import TakenSpans
 from . import name_tagger
 from .gazetteer import Gazetteer
-from .prefilter import may_match, required_strings
 from .proposals import MentionProposal
 from .text import bounded_spans, normalize_text, period_ends_sentence
 
@@ -930,7 +930,7 @@ _NEW_INSTRUMENTS = (
 )
 
 # Each form with the strings one of which a sentence must hold for the form to match in it: a
-# sentence without them is not searched (prefilter.py says why).
+# sentence without them is not searched (dossiers/prefilter.py says why).
 _NEW_INSTRUMENTS_PREFILTERED = tuple(
     (pattern, confidence, required_strings(pattern)) for pattern, confidence in _NEW_INSTRUMENTS
 )

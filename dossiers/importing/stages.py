@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from ..dates import MONTH_NAMES, Precision, find_date_phrases, parse_date_phrase
 from ..models.dossier import STAGE_PATHS, Dossier
 from ..models.stage import Stage
+from ..prefilter import may_match, required_strings
 from .mentions import FICHE_TITLE, HEADING, SENTENCE, DocumentMentions, instrument_type_of
-from .prefilter import may_match, required_strings
 from .proposals import StageEventProposal
 
 ACTUAL, EXPECTED = "actual", "expected"

@@ -3,7 +3,8 @@
 Python's `re` tries a pattern that starts with `\\b`, a lookbehind or an alternation at every
 position of the text; the thirty-odd stage cues cost about 1 s per MB that way. Most sentences
 hold none of the words a cue needs ("triloog", "Coreper", "aangenomen" ...), and `in` finds a
-word in a sentence a hundred times faster than the cue's pattern looks for it. The words are
+word in a sentence a hundred times faster than the cue's pattern looks for it (the forms of new
+files in mentions.py and the "nrs." lists of citations.py are filtered the same way). The words are
 read from the pattern itself (its parse tree), so they cannot drift from it: every match of the
 pattern contains one of them, in lower case (str.lower: the few characters that `re` folds
 otherwise, such as the long s "ſ" for "s", are not looked for). Plain Python, no ORM.
