@@ -602,6 +602,10 @@ _ENGLISH_HEADS = (
 # A programme by an acronym alone is others' ("het WHO-programma", "het COMPASS-programma"), not an
 # EU file.
 _OTHERS_PROGRAMME = re.compile(r"[A-Z]+[-\s]programma")
+# A learnt name of a programme or a law that does not say it is the Union's is as likely national
+# ("het Deltaprogramma", "de Wet wederzijdse erkenning ..."): the forms read the EU's own.
+_PROGRAMME_OR_LAW = re.compile(r"(?i:programma|wet)\b")
+_OF_THE_UNION = re.compile(r"\bEU\b|EU-|Europ|\bUnie\b|Commissie|Raads?")
 _NEW_INSTRUMENTS = (
     (
         # "Dublinverordening", "Europol-verordening", "EU-Dublin-verordening",
@@ -1547,6 +1551,7 @@ class DossierMatcher:
             for name_start, name_end, confidence in tagger.names(text, start, end):
                 if not any(f.start < name_end and name_start < f.end for f in forms) and not (
                     _OTHERS_PROGRAMME.match(text, name_start)
+                    or _maybe_national(text[name_start:name_end])
                 ):
                     name = _TRAILING_WORDS.sub("", text[name_start:name_end])
                     end_of_name = name_start + len(name)
@@ -1607,6 +1612,10 @@ _AMENDED_IN_A_TITLE = re.compile(
     r"(?i:verordening|richtlijn|besluit)\b[^.;()]{0,200}?\b(?:en\s+tot|en|tot)\s+"
     r"(?:wijziging|intrekking)(?:\s+van)?\s(?:[^.;]|\.(?=\s*\d))*$"  # "nr. 767/2008" goes on
 )
+
+
+def _maybe_national(name):
+    return bool(_PROGRAMME_OR_LAW.search(name)) and not _OF_THE_UNION.search(name)
 
 
 def _in_brackets_after(text, start, end, names, new=False):
