@@ -81,9 +81,11 @@ class Found:
 # Algemene oriëntatie", or without the sign as other ministries print it ("Besluitvorming:
 # Algemene oriëntatie", "Beleidsdebat en voortgangsrapportage", "Informatievoorziening"). This
 # says which lines are format lines; stages._FORMAT_LINE which step each one foresees.
+# The Council's mandate, in today's and the older word, with or without the diaeresis.
+GENERAL_APPROACH = r"algemene\s+(?:ori[eë]ntatie|benadering)"
 FORMAT_LINE = re.compile(
     r"=|(?i:(?:besluitvorming|informatievoorziening|gedachtewisseling|beleidsdebat|"
-    r"voortgangsrapport\w*|(?:gedeeltelijke\s+)?algemene\s+(?:ori[eë]ntatie|benadering)|presentatie\s+door\s+"
+    rf"voortgangsrapport\w*|(?:gedeeltelijke\s+)?{GENERAL_APPROACH}|presentatie\s+door\s+"
     r"de\s+commissie)\b[^.]{0,60}$)"
 )
 _FOOTNOTE_START = re.compile(r"(\d{1,3})[ \t]+(?=[A-Z\[(“\"'])")

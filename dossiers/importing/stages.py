@@ -23,7 +23,14 @@ from ..dates import MONTH_NAMES, Precision, find_date_phrases, parse_date_phrase
 from ..models.dossier import STAGE_PATHS, Dossier
 from ..models.stage import Stage
 from ..prefilter import may_match, required_strings
-from .mentions import FICHE_TITLE, HEADING, SENTENCE, DocumentMentions, instrument_type_of
+from .mentions import (
+    FICHE_TITLE,
+    GENERAL_APPROACH,
+    HEADING,
+    SENTENCE,
+    DocumentMentions,
+    instrument_type_of,
+)
 from .proposals import StageEventProposal
 
 ACTUAL, EXPECTED = "actual", "expected"
@@ -36,10 +43,8 @@ _EP = r"(?:Europees\s+Parlement|(?<![\w-])EP(?![\w-])|(?<![\w-])Parlement(?![\w-
 _RAAD = r"(?:(?<![\w-])(?:JBZ-)?Raad(?![\w-]))"
 _VOTE = r"(?:stem\w*|ingestemd|instem\w*|aangenomen|goedgekeurd|goedkeuring)"
 _MONTHS = rf"(?:{'|'.join(MONTH_NAMES)})"
-# The Council's mandate, in today's and the older word, with or without the diaeresis.
-_GENERAL_APPROACH = r"algemene\s+(?:ori[eë]ntatie|benadering)"
 # Negotiations the Council holds among its members, not with the Parliament.
-_COUNCIL_OWN_WORK = rf"\b(?:raads)?werkgroep|\b{_GENERAL_APPROACH}|\bRaadspositie|\btoetreding"
+_COUNCIL_OWN_WORK = rf"\b(?:raads)?werkgroep|\b{GENERAL_APPROACH}|\bRaadspositie|\btoetreding"
 
 
 @dataclass(frozen=True)
@@ -284,7 +289,7 @@ _CUES = (
     ),
     _cue(
         Stage.COUNCIL_MANDATE,
-        rf"\b(?:{_GENERAL_APPROACH}|onderhandelingsmandaat\s+van\s+de\s+Raad"
+        rf"\b(?:{GENERAL_APPROACH}|onderhandelingsmandaat\s+van\s+de\s+Raad"
         r"|Raadspositie\s+(?:te\s+)?(?:bereiken|vast\s+te\s+stellen))"
         # The Council's position at first reading, a "politiek akkoord" among its members.
         r"|\b(?:politiek\s+)?akkoord\s+(?:[\w-]+\s+){0,3}?eerste\s+lezing"
@@ -714,7 +719,7 @@ def extract_stage_events(
 # "= Algemene oriëntatie", "= Aanneming", "= Beleidsdebat".
 _FORMAT_LINE = re.compile(
     r"=?\s*(?:(?:besluitvorming|informatievoorziening)\s*:?\s*)?(?:(?:mogelijke|eventuele)\s+)?"
-    rf"(?:(?P<mandate>(?:gedeeltelijke\s+)?{_GENERAL_APPROACH}|raadspositie)|"
+    rf"(?:(?P<mandate>(?:gedeeltelijke\s+)?{GENERAL_APPROACH}|raadspositie)|"
     r"(?P<adoption>aanneming|aanname|goedkeuring|vaststelling)|"
     r"(?P<debate>beleidsdebat|voortgangsrapport\w*|gedachtewisseling))\b",
     re.IGNORECASE,
