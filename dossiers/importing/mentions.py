@@ -602,10 +602,9 @@ _ENGLISH_HEADS = (
 )
 
 # A programme by an acronym alone is others' ("het WHO-programma", "het COMPASS-programma"), not an
-# EU file.
-_OTHERS_PROGRAMME = re.compile(r"[A-Z]+[-\s]programma")
-# A learnt name of a programme or a law that does not say it is the Union's is as likely national
-# ("het Deltaprogramma", "de Wet wederzijdse erkenning ..."): the forms read the EU's own.
+# EU file, unless the acronym is the EU's own ("het EU-programma voor gezondheid").
+_OTHERS_PROGRAMME = re.compile(r"(?!EU[-\s])[A-Z]+[-\s]programma")
+# A programme or a law, and what says it is the Union's (_learnt_name).
 _PROGRAMME_OR_LAW = re.compile(r"(?i:programma|wet)\b")
 _OF_THE_UNION = re.compile(r"\bEU\b|EU-|Europ|\bUnie\b|Commissie|Raads?")
 _NEW_INSTRUMENTS = (
@@ -1551,11 +1550,9 @@ class DossierMatcher:
         if tagger is not None:
             learnt = []
             for name_start, name_end, confidence in tagger.names(text, start, end):
-                if not any(f.start < name_end and name_start < f.end for f in forms) and not (
-                    _OTHERS_PROGRAMME.match(text, name_start)
-                    or _maybe_national(text[name_start:name_end])
-                ):
-                    name = _TRAILING_WORDS.sub("", text[name_start:name_end])
+                if any(f.start < name_end and name_start < f.end for f in forms):
+                    continue
+                if name := _learnt_name(text[name_start:name_end]):
                     end_of_name = name_start + len(name)
                     learnt.append(Found(None, name, name_start, end_of_name, confidence))
             found += self._checked(text, start, learnt, known)
@@ -1616,8 +1613,23 @@ _AMENDED_IN_A_TITLE = re.compile(
 )
 
 
-def _maybe_national(name):
-    return bool(_PROGRAMME_OR_LAW.search(name)) and not _OF_THE_UNION.search(name)
+_MIN_LEARNT_NAME = 4
+
+
+def _learnt_name(name):
+    """The name a find of the name model stands for, or "" where a learnt find may not stand
+    alone: shorter than four letters; one word that does not say its kind ("Turkije", "Europol"
+    are a country or a body far more often than a file); a programme by an acronym alone; or a
+    programme or law that does not say it is the Union's ("het Deltaprogramma" is as likely
+    national; the forms read the EU's own)."""
+    if (
+        len(name) < _MIN_LEARNT_NAME
+        or (" " not in name and not name_tagger.KIND.search(name))
+        or _OTHERS_PROGRAMME.match(name)
+        or (_PROGRAMME_OR_LAW.search(name) and not _OF_THE_UNION.search(name))
+    ):
+        return ""
+    return _TRAILING_WORDS.sub("", name)
 
 
 def _in_brackets_after(text, start, end, names, new=False):

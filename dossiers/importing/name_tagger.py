@@ -25,7 +25,6 @@ BEGIN, INSIDE, OUTSIDE = "B", "I", "O"
 MIN_MARGINAL = 0.5
 # A learnt name is a weaker candidate than any written form ("Found.confidence").
 MAX_CONFIDENCE = 0.5
-_MIN_NAME_LENGTH = 4
 # Training: L1 and L2 weights and iterations of L-BFGS, chosen by five-fold cross-validation
 # over the development documents.
 TRAINING_PARAMETERS = {
@@ -38,8 +37,8 @@ TRAINING_PARAMETERS = {
 # Words (with inner hyphens and apostrophes, and a hyphen that continues them: "Asiel-") and
 # single marks.
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*-?|[^\w\s]")
-# Word parts that say what kind of thing a name is.
-_KIND = re.compile(
+# Word parts that say what kind of thing a name is (also what mentions.py asks of a lone word).
+KIND = re.compile(
     r"verordening|richtlijn|besluit|mededeling|aanbeveling|conclusies|overeenkomst|akkoord|"
     r"pakket|pact|strategie|actieplan|agenda|kader|programma|fonds|mechanisme|systeem|"
     r"regulation|directive|plan|verdrag|voorstel|initiatief|wet|act|handeling|code|fiche",
@@ -103,7 +102,7 @@ def _word_features(word):
         "shape": _shape(word),
         **{name: True for name, value in flags.items() if value},
     }
-    if kind := _KIND.search(lowered):
+    if kind := KIND.search(lowered):
         features["kind"] = kind.group().lower()
         if lowered.endswith(features["kind"]):
             features["kind_last"] = True
@@ -203,7 +202,8 @@ class NameTagger:
 
     def names(self, text, start, end):
         """The EU file names the model finds in text[start:end]: (start, end, confidence), the
-        confidence the least certain word's marginal, scaled below a written form's."""
+        confidence the least certain word's marginal, scaled below a written form's. Which of
+        them may stand as a file is mentions.py's to say."""
         sentence = tokens(text, start, end)
         if not sentence:
             return []
@@ -212,15 +212,9 @@ class NameTagger:
         for first, last in _spans(tagged):
             marginal = min(self._tagger.marginal(tagged[i], i) for i in range(first, last + 1))
             name_start, name_end = _trimmed(text, sentence[first][1], sentence[last][2])
-            if marginal >= MIN_MARGINAL and _may_name_a_file(text[name_start:name_end]):
+            if marginal >= MIN_MARGINAL and name_end > name_start:
                 found.append((name_start, name_end, round(MAX_CONFIDENCE * marginal, 2)))
         return found
-
-
-def _may_name_a_file(name):
-    """Long enough, and more than one word unless that word says its kind: a lone "Turkije" or
-    "Europol" is a country or a body far more often than a file."""
-    return len(name) >= _MIN_NAME_LENGTH and (" " in name or bool(_KIND.search(name)))
 
 
 def _spans(tagged):
