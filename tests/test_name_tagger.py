@@ -3,6 +3,7 @@ its tokens and labels, what it learns from a few sentences, the model the reposi
 where the importer uses it."""
 
 import json
+import re
 import shutil
 import threading
 
@@ -215,9 +216,12 @@ def test_train_name_tagger_writes_the_model_and_what_it_learnt_from(seeded, tmp_
 
     record = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))
     assert record["documents"] == [path.stem for path in documents]
-    assert output.stat().st_size > 0
-    assert name_tagger.NameTagger(output).names("De Dublinverordening.", 0, 21) is not None
-    assert f"Trained on {len(documents)} documents" in capsys.readouterr().out
+    assert record["fingerprint"] == training.fingerprint(documents)
+    # It learnt names from them: the beginning of a name is among its labels.
+    assert name_tagger.BEGIN in name_tagger.NameTagger(output)._tagger.labels()
+    out = capsys.readouterr().out
+    assert f"Trained on {len(documents)} documents" in out
+    assert re.search(r"sentences, [1-9]\d* names\)", out), out
 
 
 def test_train_name_tagger_reads_no_test_document(seeded, tmp_path):
