@@ -8,6 +8,7 @@ inputs of bench/hostile_inputs.py at a size a test can afford; the benchmark
 import json
 
 import pytest
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +20,9 @@ from bench.hostile_inputs import (
     short_lines,
 )
 from dossiers.importing.gazetteer import Gazetteer
-from dossiers.importing.pipeline import TooManyProposals, extract
-from dossiers.importing.proposals import MAX_PROPOSALS_PER_KIND, Proposals
+from dossiers.importing.mentions import DossierMatcher
+from dossiers.importing.pipeline import extract
+from dossiers.importing.proposals import MAX_PROPOSALS_PER_KIND, Proposals, TooManyProposals
 from dossiers.importing.reader import ImportText
 from dossiers.importing.text import MAX_SENTENCE_CHARS, bounded_spans
 
@@ -141,6 +143,28 @@ def test_hostile_input_gives_bounded_passages_and_output(gazetteer, make, size):
 def test_a_document_with_too_many_proposals_of_a_kind_is_refused(gazetteer):
     with pytest.raises(TooManyProposals, match="Aangehaalde Kamerstukken"):
         extract(ImportText.from_text(dense_citations(200_000)), gazetteer)
+
+
+def test_the_mentions_pass_stops_as_soon_as_a_document_is_past_the_bound(gazetteer, monkeypatch):
+    sentences = MAX_PROPOSALS_PER_KIND + 500
+    text = "De Schengengrenscode wordt besproken.\n" * sentences
+    read = []
+    new_instruments = DossierMatcher.new_instruments
+
+    def counted(self, *args, **kwargs):
+        read.append(args[1])
+        return new_instruments(self, *args, **kwargs)
+
+    monkeypatch.setattr(DossierMatcher, "new_instruments", counted)
+
+    with (
+        translation.override("en"),
+        pytest.raises(TooManyProposals, match=f"more than {MAX_PROPOSALS_PER_KIND} proposals"),
+    ):
+        extract(ImportText.from_text(text), gazetteer)
+    # Each sentence names the file once: the bound is passed at its 1,001st, and no sentence
+    # after it is read.
+    assert len(read) == MAX_PROPOSALS_PER_KIND + 1
 
 
 def test_a_sentence_too_long_to_trust_is_cut_between_listed_papers():

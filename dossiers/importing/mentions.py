@@ -36,7 +36,7 @@ from ..prefilter import may_match, required_strings
 from ..spans import TakenSpans
 from . import name_tagger
 from .gazetteer import Gazetteer
-from .proposals import MentionProposal
+from .proposals import MAX_PROPOSALS_PER_KIND, MentionProposal, TooManyProposals
 from .text import bounded_spans, normalize_text, period_ends_sentence
 
 SENTENCE, HEADING, FOOTNOTE = "sentence", "heading", "footnote"
@@ -1784,6 +1784,9 @@ class DocumentMentions:
         known = matcher.find(source.text)
         starts = [segment.start for segment in parts]
         per_segment = [[] for _segment in parts]
+        # Each segment that names a file gives at least one proposal: past the bound, the
+        # document is refused at once instead of after reading the rest of it.
+        naming = 0
         for item in known:
             index = bisect.bisect_right(starts, item.start) - 1
             if index >= 0 and item.end <= parts[index].end:
@@ -1799,6 +1802,9 @@ class DocumentMentions:
             )
             per_segment[index] += _by_reference(segment, per_segment[index], by_reference)
             per_segment[index].sort(key=lambda f: f.start)
+            naming += bool(per_segment[index])
+            if naming > MAX_PROPOSALS_PER_KIND:
+                raise TooManyProposals("mentions")
         subjects = _fiche_subjects(source.text, parts, starts, per_segment)
         renamed = _one_name_per_new_file(per_segment)
         return cls(

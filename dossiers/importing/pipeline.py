@@ -18,7 +18,7 @@ from ..models import DocumentImport
 from .commitments import extract_commitments
 from .gazetteer import Gazetteer
 from .mentions import extract_mentions
-from .proposals import KIND_LABELS, MAX_PROPOSALS_PER_KIND, Proposals
+from .proposals import KIND_LABELS, Proposals, bounded
 from .reader import UnreadableDocument, check_upload, read_upload
 from .references import extract_citations, extract_motions, motion_of_its_own
 from .stages import extract_stage_events
@@ -33,10 +33,6 @@ IMPORT_STEPS = {
     **KIND_LABELS,
 }
 STEP_NUMBERS = {name: number for number, name in enumerate(IMPORT_STEPS)}
-
-
-class TooManyProposals(UnreadableDocument):
-    """A document gives more proposals of one kind than MAX_PROPOSALS_PER_KIND."""
 
 
 def extract(source, gazetteer=None, progress=None):
@@ -75,7 +71,7 @@ def extract(source, gazetteer=None, progress=None):
     found = {}
     for kind, extractor in extractors.items():
         step(kind)
-        found[kind] = _bounded(kind, extractor())
+        found[kind] = bounded(kind, extractor())
     if document.document_type == "motie" and document.citation:
         # A motion's own paper: its title names the motion without a number; it is this one.
         own = motion_of_its_own(source, parse_citation(document.citation), gazetteer)
@@ -84,19 +80,6 @@ def extract(source, gazetteer=None, progress=None):
             cited.insert(0, own)
         found["motions"] = cited
     return Proposals(document=document, meeting=meeting, **found)
-
-
-def _bounded(kind, proposals):
-    if len(proposals) > MAX_PROPOSALS_PER_KIND:
-        raise TooManyProposals(
-            _(
-                "This document gives %(count)d proposals of the kind “%(kind)s”; the importer "
-                "takes at most %(limit)d per document. Is it one Kamerstuk? Upload the parts "
-                "of a collection one by one."
-            )
-            % {"count": len(proposals), "kind": KIND_LABELS[kind], "limit": MAX_PROPOSALS_PER_KIND}
-        )
-    return proposals
 
 
 def _sha256(data):

@@ -7,7 +7,10 @@ Confidence is a float in 0..1: how sure the extractor is that the proposal is ri
 import datetime
 from dataclasses import asdict, dataclass, field
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .reader import UnreadableDocument
 
 # What each list of proposals is called on the review page and in messages.
 KIND_LABELS = {
@@ -22,6 +25,34 @@ KIND_LABELS = {
 # most a few hundred (the five seeds together: 74 mentions, 82 stage events), and no one
 # reviews thousands on one page.
 MAX_PROPOSALS_PER_KIND = 1000
+
+
+class TooManyProposals(UnreadableDocument):
+    """A document gives more proposals of one kind than MAX_PROPOSALS_PER_KIND; `count` None
+    when the extractor stopped as soon as it knew (it has more, how many more is not known)."""
+
+    def __init__(self, kind, count=None):
+        values = {"count": count, "kind": KIND_LABELS[kind], "limit": MAX_PROPOSALS_PER_KIND}
+        if count is None:
+            message = gettext(
+                "This document gives more than %(limit)d proposals of the kind “%(kind)s”, the "
+                "most the importer takes per document. Is it one Kamerstuk? Upload the parts of "
+                "a collection one by one."
+            )
+        else:
+            message = gettext(
+                "This document gives %(count)d proposals of the kind “%(kind)s”; the importer "
+                "takes at most %(limit)d per document. Is it one Kamerstuk? Upload the parts "
+                "of a collection one by one."
+            )
+        super().__init__(message % values)
+
+
+def bounded(kind, proposals):
+    """`proposals` of `kind`, or TooManyProposals when there are more than the bound."""
+    if len(proposals) > MAX_PROPOSALS_PER_KIND:
+        raise TooManyProposals(kind, len(proposals))
+    return proposals
 
 
 @dataclass
