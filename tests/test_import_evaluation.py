@@ -219,6 +219,44 @@ def test_a_new_instrument_matches_by_name_containment_ignoring_case(expected):
     assert score["spurious"] == ["new:CLASI-verklaring"]
 
 
+def test_a_new_instrument_matches_by_any_name_the_proposals_give_it(expected):
+    """A fiche's Dutch label proposed as the name, with the title printed under it as an alias,
+    is the file the expectations name by that title; its stage events too."""
+    title = "Regulation amending Regulation (EU) 2024/1348 as regards safe countries of origin"
+    expected["mentions"] = ["new:" + title]
+    expected["stage_events"] = [
+        {
+            "dossier": "new:" + title,
+            "stage": 20,
+            "expected": False,
+            "date": "2025-05-23",
+            "precision": "day",
+            "passage_contains": "",
+        }
+    ]
+    label = "Verordening Veilige landen van herkomst"
+    proposals = expectations_as_proposals(expected)
+    proposals.mentions = [
+        MentionProposal(dossier=None, name=label, passage="", aliases=[title]),
+        MentionProposal(dossier=None, name=label, passage=""),
+    ]
+    event = proposals.stage_events[0]
+    event.dossier, event.name = None, label
+
+    scores = evaluate(proposals, expected)
+
+    assert (scores["mentions"]["recall"], scores["mentions"]["precision"]) == (1.0, 1.0)
+    assert scores["stage_events"]["true_positives"] == 1
+
+    # An alias too short to say which file ("AI") is not read into other names.
+    proposals.mentions = [
+        MentionProposal(dossier=None, name="AI-pakket", passage="", aliases=["AI"])
+    ]
+    expected["mentions"] = ["new:Richtlijn over trainingen"]
+
+    assert evaluate(proposals, expected)["mentions"]["true_positives"] == 0
+
+
 def test_citations_match_by_key_not_by_session_year_or_spelling(expected):
     proposals = expectations_as_proposals(expected)
     proposals.citations = [

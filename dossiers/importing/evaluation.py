@@ -14,7 +14,10 @@ found; None when there is nothing to divide by):
   document; found are the references the mention proposals carry.
 - mentions: by dossier slug, once per document. An instrument not yet known ("new:<name>" in
   the expectations, a proposal without a dossier) matches when one name contains the other,
-  ignoring case; proposals naming the same expected instrument count once.
+  ignoring case, the proposal's name or any other name the document's proposals give that
+  file (its aliases: a fiche's Dutch label proposed as the name, the English title printed
+  under it as an alias, is the file the expectations name by that title); proposals naming the
+  same expected instrument count once.
 - stage_events: by (dossier, stage, expected), a new instrument's dossier by name as for
   mentions, and the dates must be equal when both are given
   (an expectation without a date takes any date; a proposal without a date fits any
@@ -143,12 +146,15 @@ def evaluate(proposals, expected):
     """kind -> {expected, found, true_positives, recall, precision, missed, spurious} for one
     document's `proposals` (a proposals.Proposals) against its `expected` (an expectation file's
     content); missed and spurious are short labels for people."""
+    names = _new_file_names(proposals.mentions)
     scores = {
         "citations": _evaluate_citations(
             proposals.citations, proposals.document.citation, expected["citations"]
         ),
-        "mentions": _evaluate_mentions(proposals.mentions, expected["mentions"]),
-        "stage_events": _evaluate_stage_events(proposals.stage_events, expected["stage_events"]),
+        "mentions": _evaluate_mentions(proposals.mentions, expected["mentions"], names),
+        "stage_events": _evaluate_stage_events(
+            proposals.stage_events, expected["stage_events"], names
+        ),
         "commitments": _evaluate_commitments(proposals.commitments, expected["commitments"]),
         "motions": _evaluate_motions(proposals.motions, expected["motions"]),
         "agenda_items": _evaluate_agenda_items(proposals.agenda_items, expected["agenda_items"]),
@@ -544,7 +550,30 @@ def _citation_label(proposal):
         return proposal.text
 
 
-def _evaluate_mentions(proposals, expected):
+# An alias shorter than this ("AI", "AMLR") would be found inside unrelated names.
+_MIN_ALIAS = 8
+
+
+def _new_file_names(mentions):
+    """{a new file's proposed name, lowercased: every name the proposals give it}."""
+    names = {}
+    for proposal in mentions:
+        name = proposal.name.strip()
+        if not proposal.dossier and name:
+            known = names.setdefault(name.lower(), [name])
+            known += [
+                alias.strip()
+                for alias in proposal.aliases
+                if len(alias.strip()) >= _MIN_ALIAS and alias.strip() not in known
+            ]
+    return names
+
+
+def _names_of(name, names):
+    return names.get(name.strip().lower(), [name.strip()])
+
+
+def _evaluate_mentions(proposals, expected, names=None):
     expected_known = {item: item for item in expected if not item.startswith(NEW_INSTRUMENT)}
     expected_new = [item[len(NEW_INSTRUMENT) :] for item in expected if item not in expected_known]
     found_known = {p.dossier: p.dossier for p in proposals if p.dossier}
@@ -556,8 +585,13 @@ def _evaluate_mentions(proposals, expected):
             found_new.setdefault(proposal.name.strip().lower(), proposal.name.strip())
     matched = set()
     unmatched_found = []
+    names = names if names is not None else _new_file_names(proposals)
     for name in found_new.values():
-        fits = [other for other in expected_new if _names_overlap(name, other)]
+        fits = [
+            other
+            for other in expected_new
+            if any(_names_overlap(each, other) for each in _names_of(name, names))
+        ]
         if fits:
             # One instrument per proposed name; several names may find the same instrument.
             matched.add(next((other for other in fits if other not in matched), fits[0]))
@@ -583,7 +617,7 @@ def _iso(value):
     return value or None
 
 
-def _evaluate_stage_events(proposals, expected):
+def _evaluate_stage_events(proposals, expected, names=None):
     found = list(
         {
             (_proposed_dossier(p), int(p.stage), bool(p.expected), _iso(p.date)): p
@@ -594,7 +628,7 @@ def _evaluate_stage_events(proposals, expected):
     def strength(item, proposal):
         if (item["stage"], item["expected"]) != (int(proposal.stage), bool(proposal.expected)):
             return 0
-        if not _same_dossier(item["dossier"], proposal):
+        if not _same_dossier(item["dossier"], proposal, names or {}):
             return 0
         date, proposed = item["date"], _iso(proposal.date)
         if date and proposed:
@@ -614,11 +648,12 @@ def _proposed_dossier(proposal):
     return proposal.dossier or NEW_INSTRUMENT + proposal.name.strip().lower()
 
 
-def _same_dossier(expected_dossier, proposal):
+def _same_dossier(expected_dossier, proposal, names):
     """A known dossier by slug; a new instrument by name, as for mentions."""
     if expected_dossier.startswith(NEW_INSTRUMENT):
-        return proposal.dossier is None and _names_overlap(
-            expected_dossier[len(NEW_INSTRUMENT) :], proposal.name.strip()
+        expected_name = expected_dossier[len(NEW_INSTRUMENT) :]
+        return proposal.dossier is None and any(
+            _names_overlap(expected_name, each) for each in _names_of(proposal.name, names)
         )
     return expected_dossier == proposal.dossier
 
