@@ -271,6 +271,10 @@ def test_a_known_commitment_is_matched_by_members_and_date_then_by_subject():
         "Na afloop van de Raad zal uw Kamer het verslag ontvangen.",
         "Ik kom hier voor de zomer bij uw Kamer op terug.",
         "Het kabinet komt na de zomer bij uw Kamer terug op de uitkomsten van de evaluatie.",
+        "De appreciatie van het kabinet zal de Kamer in de week van 25 mei a.s. toekomen.",
+        "Over het pakket, waarvan uw Kamer op 10 juni de appreciatie zal ontvangen, praat de Raad.",
+        "De Minister van Buitenlandse Zaken zal uw Kamer op korte termijn hierover informeren.",
+        "Het streven is uw Kamer eind augustus met BNC-fiches nader te informeren.",
     ],
 )
 def test_promises_to_inform_parliament_later(sentence):
@@ -314,6 +318,9 @@ def test_informing_as_agreed_with_parliament_keeps_a_standing_commitment(sentenc
         "In deze brief wordt uw Kamer ook geïnformeerd over de NAVO-norm.",
         "Daar kom ik later in deze brief op terug.",
         "Met deze geannoteerde agenda wordt uw Kamer ook geïnformeerd over de uitkomsten.",
+        "Ook informeren wij uw Kamer hieronder over een aantal toezeggingen.",
+        "[overzicht] [activiteiten] [besluiten] [toezeggingen] [moties]",
+        "Het is de bedoeling uw Kamer te informeren over de uitkomst.",
     ],
 )
 def test_no_commitment_where_none_is_made_or_honoured(sentence):
@@ -503,3 +510,30 @@ def test_informing_by_a_route_to_come_is_a_promise_and_by_this_letter_is_none(se
     proposals = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
 
     assert [p.fulfilled_here for p in proposals] == ([False] if promised else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mps"),
+    [
+        ("In het verslag wordt tevens ingegaan op twee toezeggingen uit het Commissiedebat.", []),
+        ("Met deze brief voldoet het kabinet aan de toezeggingen aan uw Kamer.", []),
+        (
+            "In deze brief informeer ik u over de uitvoering van de moties en toezeggingen uit het "
+            "debat van 13 juni 2019.",
+            [],
+        ),
+        (
+            "Tijdens het Algemeen Overleg zegde ik de Tweede Kamer een kabinetsreactie toe op het "
+            "rapporteursverslag van het lid Stieneke van der Graaf (CU).",
+            ["Van der Graaf"],
+        ),
+        ("Conform de toezegging aan het lid Dassen van Volt informeer ik u hierbij.", ["Dassen"]),
+        ("Daarmee gaf u uitvoering aan de toezegging aan de Eerste Kamer.", []),
+    ],
+)
+def test_commitments_carried_out_in_the_plural_in_the_past_or_to_a_member_by_full_name(
+    sentence, mps
+):
+    (proposal,) = extract_commitments(ImportText.from_text(sentence), Gazetteer(), None)
+
+    assert (proposal.fulfilled_here, proposal.mps) == (True, mps)

@@ -62,7 +62,15 @@ _REFERS_BACK = re.compile(
 _LETTERHEAD = re.compile(r"^(?:Den\s+Haag,|Aan\s+de\s+|Nr\.\s)")
 # A sentence that refers to a commitment already made.
 _COMMITMENT_WORD = re.compile(
-    r"\btoezegging\b|\btoegezegd\b|\bbeloofd\b|\b(?-i:T0\d{4})\b", re.IGNORECASE
+    r"\btoezegging\b|\btoegezegde?\b|\bbeloofd\b|\b(?-i:T0\d{4})\b"
+    # Commitments in the plural as what the letter carries out ("ingegaan op twee
+    # toezeggingen", "voldoet ... aan de toezeggingen"), not as a list's title ("[toezeggingen]")
+    # or a summary ("worden toezeggingen over ... toegelicht").
+    r"|\b(?:ingegaan|in\s+te\s+gaan|ingaan|ga\s+ik|gaan\s+wij|voldoe\w*|uitvoering|invulling)"
+    r"\b[^.]{0,80}?\btoezeggingen\b"
+    # "zegde ik de Tweede Kamer een kabinetsreactie toe", "zegde de Minister ... toe"
+    r"|\bzegden?\s+(?:ik|wij|de\s+\w+)\b[^.]{0,150}?\btoe\b",
+    re.IGNORECASE,
 )
 # Informing as agreed with parliament is keeping a standing commitment: "Conform de
 # vastgestelde afspraken informeer ik uw Kamer ...", "Gelet op de informatieafspraken ...".
@@ -96,6 +104,8 @@ _INFORM = (
     r"|voorleggen|ter\s+inzage\s+leggen|ingaan)"
 )
 _INFORMED = r"(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|gehouden))\b"
+# Within a sentence, past the period of "a.s." or "jl.".
+_IN_CLAUSE = r"(?:[^.]|\.(?=\s?[a-z]))"
 _NEW_PROMISE = re.compile(
     rf"""
       \b(?:wordt|worden)\s+{_KAMER}\b(?:\s+\w+){{0,4}}?\s+{_INFORMED}
@@ -110,6 +120,10 @@ _NEW_PROMISE = re.compile(
       [^.]{{0,120}}?\btoe\b
     | \b(?:zal|zult)\s+{_KAMER}\b[^.]{{0,120}}?\b(?:ontvangen|{_INFORMED})
     | \b(?:kom|komen|komt)\b[^.]{{0,80}}?\bbij\s+(?:u|uw\s+Kamer|de\s+Kamer)\b[^.]{{0,40}}?\bterug\b
+    | \b(?:zal|zullen)\s+{_KAMER}\b{_IN_CLAUSE}{{0,120}}?\btoekomen\b
+    | \b{_KAMER}\s+(?!wordt\b)[^.]{{0,80}}?\b(?:zal|zult)\s+ontvangen\b
+    | \b(?:minister|staatssecretaris)\s+(?:van|voor)\s+[^.,;]{{3,60}}?\s+(?:zal|zullen)\s+{_KAMER}\b
+      [^.]{{0,120}}?\b{_INFORM}\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -118,6 +132,12 @@ _NEW_PROMISE = re.compile(
 _RECEIVES = re.compile(
     rf"\bontvangt\s+{_KAMER}\b|\b(?:u|uw\s+Kamer)\s+ontvangt\b"
     rf"|\b(?:ik|wij)\s+(?:stuur|sturen|zend|zenden)\s+{_KAMER}\b",
+    re.IGNORECASE,
+)
+# "uw Kamer binnenkort te informeren", "(dat wij) u begin oktober het fiche doen toekomen": a
+# promise when a time to come is given.
+_TO_INFORM = re.compile(
+    rf"\b{_KAMER}\b[^.]{{0,60}}?\b(?:(?:nader\s+)?te\s+informeren|doen\s+toekomen)\b",
     re.IGNORECASE,
 )
 _TIME_TO_COME = re.compile(
@@ -320,7 +340,10 @@ def _is_new_promise(sentence):
         _NEW_PROMISE.search(sentence)
         or _INFORMS_BY_ROUTE.search(sentence)
         or _PAPER_FOLLOWS.search(sentence)
-        or (_RECEIVES.search(sentence) and _TIME_TO_COME.search(sentence))
+        or (
+            (_RECEIVES.search(sentence) or _TO_INFORM.search(sentence))
+            and _TIME_TO_COME.search(sentence)
+        )
     )
 
 
@@ -383,7 +406,7 @@ def _members_pattern(known):
     known members first, then any surname."""
     names = sorted(known, key=len, reverse=True)
     name = "|".join([*(re.escape(name) for name in names), NAME])
-    one = rf"(?:{name})"
+    one = rf"(?:{_GIVEN_NAME})?(?:{name})"
     party = r"(?:\s*\([^()]{1,40}\))?"  # "de leden Van Dijk (NSC) en Ellian (VVD)"
     return re.compile(
         rf"(?:\b(?i:kamer)?(?i:lid|leden)|\b(?i:toezegging)\s+aan)\s+"
@@ -392,6 +415,14 @@ def _members_pattern(known):
 
 
 _PARTY = re.compile(r"\([^()]*\)")
+# "het lid Stieneke van der Graaf": a given name before a surname that starts with a particle in
+# lower case (the particle is capitalised when no given name comes first: "het lid Van der
+# Graaf"); not "het lid Dassen van Volt", a party.
+_GIVEN_NAME = (
+    r"[A-Z\u00c0-\u00de][a-zà-ÿ]+\s+(?=(?:(?:van|de|den|der|ter|ten|te)\s+)+"
+    r"(?!(?:Volt|Denk)\b)[A-Z\u00c0-\u00de][a-zà-ÿ'’]+(?![\w-]))"
+)
+_GIVEN_NAME_FIRST = re.compile("^" + _GIVEN_NAME)
 
 
 def _surnames(text, members):
@@ -399,7 +430,12 @@ def _surnames(text, members):
     found = []
     for match in intro.finditer(text):
         names = _PARTY.sub(" ", match.group("names"))
-        found += [name for name in surnames(names, one) if name not in found]
+        for name in surnames(names, one):
+            surname = _GIVEN_NAME_FIRST.sub("", name)
+            if surname != name:  # without the given name, the particle begins the name
+                surname = surname[:1].upper() + surname[1:]
+            if surname not in found:
+                found.append(surname)
     return found
 
 

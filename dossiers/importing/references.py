@@ -65,6 +65,8 @@ _PAGE_LABELS = frozenset(("Ondertekenaars", "Eerste ondertekenaar", "Mede ondert
 # Capitalised words after "lid van" that name a body, not a member: "een lid van de Raad".
 _INSTITUTIONS = frozenset(
     ("Raad", "Commissie", "Kamer", "Parlement", "Voorzitterschap", "Unie", "Hof", "Regering")
+    # "de toezegging aan de Eerste Kamer": the chamber, cut before "Kamer" by the name pattern.
+    + ("Eerste", "Tweede")
 )
 
 
