@@ -66,6 +66,21 @@ def test_another_formation_is_proposed_as_such():
     assert (meeting.start_date, meeting.formation) == (datetime.date(2022, 12, 20), "overig")
 
 
+@pytest.mark.parametrize(
+    ("name", "formation"),
+    [
+        # The meeting's own sentence names no formation: the paper's series says it (21 501-31,
+        # EPSCO; 21 501-34, Onderwijs), or the formation its opening names.
+        ("kst-21501-31-452", "overig"),
+        ("other-eumonitor-21501-34-380", "overig"),
+        ("tkconv-2021D46335", "overig"),
+        ("kst-32317-447", "jbz"),
+    ],
+)
+def test_a_meeting_is_of_the_formation_its_paper_is_about(name, formation):
+    assert _extract(name).meeting.formation == formation
+
+
 def test_a_bnc_cover_letter_proposes_each_fiche_as_a_new_file_sent_on_its_date():
     proposals = _extract("tk-2022D04444")
     fiches = {

@@ -109,6 +109,12 @@ def test_a_name_is_trimmed_of_what_surrounds_it(printed, name):
         ("Deltaprogramma loopt door", ""),  # a programme that does not say it is the EU's
         ("Wet wederzijdse erkenning", ""),
         ("EU-programma voor gezondheid", "EU-programma voor gezondheid"),
+        # a clause after a comma (seed 000, read by the model of 449 documents)
+        ("instelling van snelle procedures voor asielverzoeken, langere termijnen", ""),
+        (
+            "Richtlijn (EU) 2024/1226 (strafbaarstelling, sancties)",
+            "Richtlijn (EU) 2024/1226 (strafbaarstelling, sancties)",
+        ),
         (
             "Verordening oprichting Europees openbaar ministerie van",
             "Verordening oprichting Europees openbaar ministerie",

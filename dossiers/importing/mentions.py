@@ -1614,6 +1614,9 @@ _AMENDED_IN_A_TITLE = re.compile(
 
 
 _MIN_LEARNT_NAME = 4
+# What a name does not hold outside brackets and quotes: a comma that goes on to another clause
+# ("... asielverzoeken, langere verantwoordelijkheidstermijnen ... bieden aanknopingspunten").
+_A_CLAUSE = re.compile(r"^[^(«“\"]*,\s")
 
 
 def _learnt_name(name):
@@ -1625,6 +1628,7 @@ def _learnt_name(name):
     if (
         len(name) < _MIN_LEARNT_NAME
         or (" " not in name and not name_tagger.KIND.search(name))
+        or _A_CLAUSE.search(name)
         or _OTHERS_PROGRAMME.match(name)
         or (_PROGRAMME_OR_LAW.search(name) and not _OF_THE_UNION.search(name))
     ):

@@ -19,9 +19,11 @@ from ..citations import (
     EERSTE_KAMER,
     TWEEDE_KAMER,
     Citation,
+    CitationError,
     find_citations,
     find_official_identifier,
     format_citation,
+    parse_citation,
     session_year_on,
 )
 from ..dates import MONTH_NAMES
@@ -135,18 +137,23 @@ _FICHES = re.compile(
     r"\bontvangt u hierbij\s+\S+\s+fiches?\b|^\s*Fiche\s*:", re.IGNORECASE | re.MULTILINE
 )
 # Council formations other than the JBZ-Raad, by the names the letters use.
+_OTHER_FORMATIONS = re.compile(
+    r"\b(?:Milieuraad|Transportraad|Telecomraad|Energieraad|Landbouw- en Visserijraad|"
+    r"Visserijraad|Landbouwraad|Gezondheidsraad|Onderwijsraad|Defensieraad|Handelsraad|"
+    r"Concurrentievermogenraad|Mededingingsraad|EPSCO(?:-[Rr]aad)?|Ecofinraad|Ecofin|Eurogroep|"
+    r"Raad\s+(?:voor\s+)?(?:Buitenlandse\s+Zaken|Concurrentievermogen|Werkgelegenheid|Onderwijs|"
+    r"Landbouw|Vervoer|Economische|Milieu|Energie|Telecommunicatie))\b"
+)
 _FORMATIONS = (
     (re.compile(r"\bRaad\s+Algemene\s+Zaken\b|\bRAZ\b"), "raz"),
     (re.compile(r"\bEuropese\s+Raad\b(?!\s+(?:Justitie|voor))"), "er"),
-    (
-        re.compile(
-            r"\b(?:Milieuraad|Transportraad|Telecomraad|Energieraad|Landbouw- en Visserijraad|"
-            r"Ecofinraad|Ecofin|Eurogroep|Raad\s+(?:Buitenlandse\s+Zaken|Concurrentievermogen|"
-            r"Werkgelegenheid|Onderwijs|Landbouw|Vervoer|Economische))\b"
-        ),
-        "overig",
-    ),
+    (_OTHER_FORMATIONS, "overig"),
 )
+_JHA_COUNCIL = re.compile(r"\bJBZ-[Rr]aad\b|\bRaad\s+Justitie\s+en\s+Binnenlandse\s+Zaken\b")
+# The formation a paper's series is about, where the paper names none by the meeting: the
+# Kamerstuk series of the Council reports (21 501-02 the Raad Algemene Zaken, 21 501-20 the
+# Europese Raad, any other 21 501 series another formation; 32 317 the JBZ-Raad).
+_SERIES_FORMATIONS = {("21501", "02"): "raz", ("21501", "20"): "er", ("32317", ""): "jbz"}
 _ADDRESSEE = re.compile(
     r"\bAan\s+de\s+[Vv]oorzitter\s+van\s+de\s+(?P<addressee>(?P<which>Tweede|Eerste)\s+Kamer"
     r"(?:\s+der\s+Staten-Generaal)?)"
@@ -338,7 +345,28 @@ def extract_meeting(source, document):
     best = max(found, key=lambda meeting: meeting.confidence)
     location = best.location or next((m.location for m in found if m.location), "")
     is_informal = any(meeting.is_informal for meeting in found)
-    return dataclasses.replace(best, location=location, is_informal=is_informal)
+    formation = best.formation or _formation_of(source, document)
+    return dataclasses.replace(
+        best, location=location, is_informal=is_informal, formation=formation
+    )
+
+
+def _formation_of(source, document):
+    """The formation of a meeting whose passage names none: by the paper's own series, else by
+    the formation the paper's opening names, else the JBZ-Raad."""
+    if document.citation:
+        try:
+            cited = parse_citation(document.citation)
+        except CitationError:
+            cited = None
+        if cited and cited.dossier_number == "21501":
+            return _SERIES_FORMATIONS.get((cited.dossier_number, cited.dossier_chapter), "overig")
+        if cited and (cited.dossier_number, "") in _SERIES_FORMATIONS:
+            return _SERIES_FORMATIONS[(cited.dossier_number, "")]
+    head = source.text[:_HEAD_CHARS]
+    if _OTHER_FORMATIONS.search(head) and not _JHA_COUNCIL.search(head):
+        return "overig"
+    return "jbz"
 
 
 def _sentence_from(text, start):
@@ -759,7 +787,8 @@ def _meeting_in(passage, document_date):
     place = _PLACE_AFTER.match(passage[match.end() :]) or _PLACE_BEFORE.search(
         passage[: match.start()]
     )
-    formation = next((name for pattern, name in _FORMATIONS if pattern.search(passage)), "jbz")
+    # None: the passage does not say; extract_meeting looks further.
+    formation = next((name for pattern, name in _FORMATIONS if pattern.search(passage)), None)
     return MeetingProposal(
         start_date=start,
         end_date=end,
