@@ -416,12 +416,25 @@ _PROCEEDINGS = rf"""
     [,\s]*(?:nr\.?\s*)(?P<number>\d{{1,4}})\b
     (?:\s*,?\s*item\s*(?P<item>\d{{1,3}})\b)?
 """
+# "de brief5 van ...": a footnote number after it; "van de Staatssecretaris van JenV", "aan de
+# Tweede Kamer" between the letter and its date.
+_LETTER_HEAD = r"""
+    \b(?:Kamer)?brie(?:f|ven)(?:\d{1,2}\b)?\s+
+    (?:(?:van|aan)\s+(?:de|het)\s+[^.;:()\d]{3,80}?\s+)?
+    (?:van|d\.\s?d\.|dd\.)\s+
+"""
 _LETTER = rf"""
-    \b(?:Kamer)?brief(?:\d{{1,2}}\b)?\s+  # "de brief5 van ...": a footnote number after it
-    (?:van\s+(?:de|het)\s+[^.;:()\d]{{3,80}}?\s+)?  # "van de Staatssecretaris van JenV"
-    (?:van|d\.d\.)\s+
+    {_LETTER_HEAD}
     (?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_PATTERN})\s+
-    (?P<year>(?:19|20)\d{{2}})(?:\b|(?=\d{{1,2}}\b))  # a footnote number may stick to the year
+    # A footnote number may stick to the year, and a word to it ("28 mei 2025over").
+    (?P<year>(?:19|20)\d{{2}})(?:\b|(?=\d{{1,2}}\b)|(?=[^\W\d_]))
+"""
+# "de brief van 13 oktober jl.", "brieven van 13 en 26 oktober jl.": dated by the day this year
+# or last, which only the citing document's date says (find_recent_letters).
+_RECENT_LETTER = rf"""
+    {_LETTER_HEAD}
+    (?P<days>[0-3]?\d(?:\s*(?:,|en)\s*[0-3]?\d)*)\s+(?P<month>{_MONTH_PATTERN})\s+
+    (?:jl\b\.?|j\.\s?l\b\.?)
 """
 _OJ_NAME = r"\b(?:PbEU|Pb\s*EU|PB(?:\s*EU)?)\b"
 _EU = rf"""
@@ -443,6 +456,7 @@ _EU = rf"""
 """
 _PROCEEDINGS_RE = re.compile(_PROCEEDINGS, re.VERBOSE | re.IGNORECASE)
 _LETTER_RE = re.compile(_LETTER, re.VERBOSE | re.IGNORECASE)
+_RECENT_LETTER_RE = re.compile(_RECENT_LETTER, re.VERBOSE | re.IGNORECASE)
 _EU_RE = re.compile(_EU, re.VERBOSE)
 _CHAMBER_BY_NAME = {"II": TWEEDE_KAMER, "TK": TWEEDE_KAMER, "I": EERSTE_KAMER, "EK": EERSTE_KAMER}
 # A dated letter whose Kamerstuk number follows it ("de brief van 4 juli 2023 (Kamerstuk
@@ -455,9 +469,21 @@ _NUMBER_AFTER_SUBJECT_RE = re.compile(
     rf"(?:(?!brief\s+van)(?:[^.;()\n]|\([^()\n]{{0,40}}\))){{0,300}}?\(\s*(?:zie\s+)?{_CITATION}",
     re.VERBOSE | re.IGNORECASE,
 )
+# "(Kamerstuk 32 317, nrs. 388 en 409)" after "de brieven van 16 februari 2016 en van 29 april
+# 2016": letters cited by their numbers.
+_NUMBERS_FOLLOW_RE = re.compile(
+    r"(?:(?!brie(?:f|ven)\s+van)[^.;()\n]){0,300}?\(\s*(?:zie\s+)?Kamerstuk(?:ken)?\b\s+[^)]*\bnrs\.",
+    re.IGNORECASE,
+)
 # The letter that answers a written consultation is part of its report: "Bij brief van 17
 # oktober 2023 zijn de vragen beantwoord."
 _ANSWERS_THE_QUESTIONS_RE = re.compile(r"[^.;]{0,80}?\bbeantwoord\b", re.IGNORECASE)
+# A committee's letter to the government is no paper of parliament: "Bij brief van 21 december
+# jl. verzocht de vaste commissie ...".
+_FROM_A_COMMITTEE_RE = re.compile(
+    r"[^.;]{0,40}?\b(?:heeft|hebben|verzocht|vroeg|verzoekt)\s+(?:de\s+)?(?:vaste\s+)?commissie\b",
+    re.IGNORECASE,
+)
 
 
 def parse_reference(text):
@@ -551,6 +577,39 @@ def references_in(text):
     return tuple(find_references(text))
 
 
+def find_recent_letters(text, reference_date):
+    """The letters `text` cites by a day and month "jl." (the last such day): each a
+    FoundCitation of a LetterCitation dated on or before `reference_date`, the date of the
+    citing document; none without it. A letter whose Kamerstuk number follows is cited by
+    that number instead."""
+    if reference_date is None:
+        return []
+    found = []
+    for match in _RECENT_LETTER_RE.finditer(text):
+        if _numbered_after(text, match.end()) or _answers_the_questions(text, match.end()):
+            continue
+        month = MONTH_NAMES.index(match.group("month").lower()) + 1
+        for day in re.findall(r"\d+", match.group("days")):
+            date = _last_day_of(int(day), month, reference_date)
+            if date is not None:
+                found.append(
+                    FoundCitation(LetterCitation(date), match.group(0).strip(), *match.span())
+                )
+    return found
+
+
+def _last_day_of(day, month, reference_date):
+    """The last `day` `month` on or before `reference_date`; None for a day no month has."""
+    for year in (reference_date.year, reference_date.year - 1):
+        try:
+            date = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if date <= reference_date:
+            return date
+    return None
+
+
 def find_eu_references(text):
     """The EU references in `text`, in text order."""
     return [item for item in find_references(text) if isinstance(item.citation, EUReference)]
@@ -559,12 +618,17 @@ def find_eu_references(text):
 def _numbered_after(text, position):
     return any(
         pattern.match(text, position) is not None
-        for pattern in (_NUMBER_FOLLOWS_RE, _NUMBER_AFTER_SUBJECT_RE)
+        for pattern in (_NUMBER_FOLLOWS_RE, _NUMBER_AFTER_SUBJECT_RE, _NUMBERS_FOLLOW_RE)
     )
 
 
 def _answers_the_questions(text, position):
-    return _ANSWERS_THE_QUESTIONS_RE.match(text, position) is not None
+    """Whether the letter dated just before `position` is no paper of its own: the answers to
+    a written consultation, or a committee's letter."""
+    return any(
+        pattern.match(text, position) is not None
+        for pattern in (_ANSWERS_THE_QUESTIONS_RE, _FROM_A_COMMITTEE_RE)
+    )
 
 
 def _proceedings_from_match(match):

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from dossiers.citations import (
@@ -7,6 +9,7 @@ from dossiers.citations import (
     ProceedingsCitation,
     find_citations,
     find_eu_references,
+    find_recent_letters,
     find_references,
     format_citation,
     normalize_session_year,
@@ -144,6 +147,8 @@ OTHER_FORMS = [
     ("Kamerbrief van 12 maart 2024", "Kamerbrief van 12 maart 2024"),
     ("brief van 1 februari 2023", "Kamerbrief van 1 februari 2023"),
     ("Kamerbrief d.d. 3 juni 2022", "Kamerbrief van 3 juni 2022"),
+    ("brief aan de Tweede Kamer d.d. 11 april 2025", "Kamerbrief van 11 april 2025"),
+    ("Kamerbrief dd. 8 februari 2023", "Kamerbrief van 8 februari 2023"),
     ("COM(2022) 245", "COM(2022) 245"),
     ("COM (2022) 245 final", "COM(2022) 245"),
     ("COM/2020/0610", "COM(2020) 610"),
@@ -323,3 +328,51 @@ def test_a_list_of_numbers_is_a_citation_each():
 )
 def test_a_dated_letter_is_cited_by_its_number_where_the_sentence_gives_one(text, references):
     assert [str(found.citation) for found in find_references(text)] == references
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("de brief van 28 mei 2025over het non-paper", ["2025-05-28"]),  # a word glued to it
+        ("uw brief aan de Tweede Kamer d.d. 11 april 20253 over", ["2025-04-11"]),  # footnote 3
+        # Cited by their numbers, not their dates.
+        (
+            "de brieven van de Minister van 16 februari 2016 en van 29 april 2016 (Kamerstuk "
+            "32 317, nrs. 388 en 409)",
+            [],
+        ),
+        # A committee's letter is no paper of parliament.
+        ("Bij brief van 21 december 2017 verzocht de vaste commissie om een overzicht.", []),
+    ],
+)
+def test_letters_cited_by_their_date_in_running_text(text, dates):
+    found = [item.citation for item in find_references(text)]
+
+    assert [letter.date.isoformat() for letter in found if isinstance(letter, LetterCitation)] == (
+        dates
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "dates"),
+    [
+        ("In de brief van 13 oktober jl. schreef ik", "2015-12-03", ["2015-10-13"]),
+        ("Bij brieven van 13 en 26 oktober jl. heb ik", "2015-12-03", ["2015-10-13", "2015-10-26"]),
+        # The last 21 December before the citing letter: last year's.
+        ("Zie mijn Kamerbrief van 21 december j.l. over de Raad", "2018-01-10", ["2017-12-21"]),
+        ("Zie mijn Kamerbrief van 21 december jl. over de Raad", None, []),
+        (
+            "Bij brief van 21 december jl. verzocht de vaste commissie om een overzicht",
+            "2018-01-10",
+            [],
+        ),
+        ("de brief van 4 juli jl. (Kamerstuk 32 317, nr. 830)", "2023-09-01", []),
+    ],
+)
+def test_letters_dated_by_a_day_this_year_need_the_citing_documents_date(text, reference, dates):
+    reference = datetime.date.fromisoformat(reference) if reference else None
+
+    found = find_recent_letters(text, reference)
+
+    assert [item.citation.date.isoformat() for item in found] == dates
+    assert all(str(parse_reference(str(item.citation))) == str(item.citation) for item in found)

@@ -56,7 +56,7 @@ def extract(source, gazetteer=None, progress=None):
     reference_date = document.date or (meeting.end_date if meeting else None)
     extractors = {
         "agenda_items": lambda: extract_agenda_items(source),
-        "citations": lambda: extract_citations(source, gazetteer),
+        "citations": lambda: extract_citations(source, gazetteer, reference_date),
         "mentions": lambda: extract_mentions(source, gazetteer),
         "stage_events": lambda: extract_stage_events(
             source,

@@ -14,7 +14,15 @@ import statistics
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..citations import Citation, EUReference, find_citations, format_citation, references_in
+from ..citations import (
+    Citation,
+    EUReference,
+    find_citations,
+    find_recent_letters,
+    format_citation,
+    references_in,
+)
+from ..spans import TakenSpans
 from .proposals import CitationProposal, MotionProposal
 from .text import bounded_spans, period_ends_sentence
 
@@ -435,13 +443,23 @@ def _headings(lines, footnote_lines):
 # -- citations --------------------------------------------------------------------------------
 
 
-def extract_citations(source, gazetteer):
+def extract_citations(source, gazetteer, reference_date=None):
     """Every paper cited (Kamerstukken, the Handelingen and their Aanhangsel, letters by their
-    date), once per paper per passage, with its sentence or footnote."""
+    date), once per paper per passage, with its sentence or footnote. `reference_date` (the
+    document's date) dates the letters cited by a day "jl."."""
     layout = Layout.of(source)
     proposals = []
     seen = set()
-    for found in references_in(source.text):
+    found_references = list(references_in(source.text))
+    taken = TakenSpans()
+    for found in found_references:
+        taken.add(found.start, found.end)
+    found_references += [
+        letter
+        for letter in find_recent_letters(source.text, reference_date)
+        if not taken.overlaps(letter.start, letter.end)
+    ]
+    for found in sorted(found_references, key=lambda item: item.start):
         citation = found.citation
         if isinstance(citation, EUReference):
             continue  # EU documents are no papers to parliament; mentions carry them
