@@ -50,6 +50,23 @@ def test_a_lettered_paper_of_the_eerste_kamer_and_its_written_consultation():
     assert document.date == datetime.date(2021, 3, 25)  # "Vastgesteld 25 maart 2021"
 
 
+@pytest.mark.parametrize(
+    ("name", "citation"),
+    [
+        # A lettered motion of the Eerste Kamer ("AH MOTIE VAN HET LID ...").
+        ("kst-33709-AH", "Kamerstukken I 2017/18, 33 709, AH"),
+        # A joint paper: its dossiers one a line, the first its number ("C3 VERSLAG ...", with
+        # a footnote's number after the letter).
+        ("kst-34482-C", "Kamerstukken I 2017/18, 34 482 en 34 585, C"),
+        ("kst-32317-DQ", "Kamerstukken I 2013/14, 32 317 en 33 081 en 33 082, DQ"),
+    ],
+)
+def test_the_eerste_kamers_lettered_and_joint_papers_know_their_own_number(name, citation):
+    document = _extract(name).document
+
+    assert (document.citation, document.chamber) == (citation, "EK")
+
+
 def test_answers_to_questions_are_dated_when_received_and_cite_the_aanhangsel():
     proposals = _extract("ah-tk-20222023-3340")
 

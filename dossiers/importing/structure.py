@@ -165,9 +165,12 @@ _SIGNATORY = re.compile(
 # A signature: initials and a name, "D. Yeşilgöz-Zegerius", "mr. F.M. Weerwind".
 _SIGNATURE_NAME = re.compile(r"^\s*(?:(?i:mr|dr|drs|ir|prof)\.\s*)*(?:[A-Z][a-z]?\.\s*){1,5}\s*\S")
 # "Nr. 867 BRIEF VAN ..." or, for a lettered paper of the Eerste Kamer, "OO BRIEF VAN ...",
-# "D VERSLAG VAN EEN SCHRIFTELIJK OVERLEG".
+# "D VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", "AH MOTIE VAN HET LID ...", "C3 VERSLAG ..." (with
+# a footnote's number).
 _PAPER_NUMBER = (
-    r"(?:Nr\.\s*(?P<sub>\d{1,5})\b|(?P<letter>[A-Z]{1,2})\s+(?=(?:BRIEF|VERSLAG|MEMORIE|NOTA)\b))"
+    r"(?:Nr\.\s*(?P<sub>\d{1,5})\b|(?P<letter>[A-Z]{1,2})\d?\s+(?=(?:BRIEF|VERSLAG|MEMORIE|"
+    r"NOTA|MOTIE|GEWIJZIGDE\s+MOTIE|VOORLOPIG\s+VERSLAG|NADER\s+VERSLAG|NADERE\s+MEMORIE|"
+    r"EINDVERSLAG)\b))"
 )
 # "32 317 JBZ-Raad", "21 501-08 Milieuraad", "36 410 VI Vaststelling ...".
 _DOSSIER_NUMBER = r"(?P<number>\d{2}\s?\d{3})(?:-(?P<series>\d{2})|\s+(?P<chapter>[IVX]{1,5}))?"
@@ -648,12 +651,27 @@ def _numbered_title(head, chamber, date):
         return None
     sub_number = match.group("sub") or match.group("letter")
     session = _SESSION_LINE.search(head)
+    # A joint paper lists its dossiers one a line ("34 482 EU-voorstellen: ...", "34 585
+    # EU-voorstellen: ...", "C VERSLAG ..."): the first is its number, the others joint ones.
+    lines = [
+        line
+        for line in _DOSSIER_NUMBER_LINE.finditer(head, 0, match.start("number"))
+        if not (line.group("series") or line.group("chapter"))
+    ]
+    numbers = [re.sub(r"\s", "", line.group("number")) for line in lines]
+    number = re.sub(r"\s", "", match.group("number"))
+    if numbers and not (match.group("series") or match.group("chapter")):
+        numbers.append(number)
+        number, joint = numbers[0], tuple(dict.fromkeys(numbers[1:]))
+    else:
+        joint = ()
     return Citation(
         chamber=EERSTE_KAMER if sub_number.isalpha() else (chamber or TWEEDE_KAMER),
-        dossier_number=re.sub(r"\s", "", match.group("number")),
+        dossier_number=number,
         sub_number=sub_number,
         session_year=_session_year(session.group("session") if session else "", date),
         dossier_chapter=match.group("series") or match.group("chapter") or "",
+        joint_dossier_numbers=tuple(n for n in joint if n != number),
     )
 
 
