@@ -110,7 +110,16 @@ def test_a_name_is_trimmed_of_what_surrounds_it(printed, name):
         ("Wet wederzijdse erkenning", ""),
         ("EU-programma voor gezondheid", "EU-programma voor gezondheid"),
         # a clause after a comma (seed 000, read by the model of 449 documents)
-        ("instelling van snelle procedures voor asielverzoeken, langere termijnen", ""),
+        (
+            "instelling van snelle en gesloten procedures voor kansarme asielverzoeken, langere "
+            "verantwoordelijkheidstermijnen onder Dublin en een crisis- en solidariteitsmechanisme "
+            "bieden belangrijke aanknopingspunten",
+            "",
+        ),
+        (
+            "richtsnoeren op het gebied van asiel, terugkeer en hervestiging",
+            "richtsnoeren op het gebied van asiel, terugkeer en hervestiging",
+        ),
         (
             "Richtlijn (EU) 2024/1226 (strafbaarstelling, sancties)",
             "Richtlijn (EU) 2024/1226 (strafbaarstelling, sancties)",

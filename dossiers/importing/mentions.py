@@ -1615,8 +1615,11 @@ _AMENDED_IN_A_TITLE = re.compile(
 
 _MIN_LEARNT_NAME = 4
 # What a name does not hold outside brackets and quotes: a comma that goes on to another clause
-# ("... asielverzoeken, langere verantwoordelijkheidstermijnen ... bieden aanknopingspunten").
+# ("... asielverzoeken, langere verantwoordelijkheidstermijnen ... bieden aanknopingspunten"),
+# told from a list in a title ("richtsnoeren op het gebied van asiel, terugkeer en
+# hervestiging") by its length.
 _A_CLAUSE = re.compile(r"^[^(«“\"]*,\s")
+_MAX_WORDS_WITH_A_CLAUSE = 10
 
 
 def _learnt_name(name):
@@ -1628,7 +1631,7 @@ def _learnt_name(name):
     if (
         len(name) < _MIN_LEARNT_NAME
         or (" " not in name and not name_tagger.KIND.search(name))
-        or _A_CLAUSE.search(name)
+        or (_A_CLAUSE.search(name) and len(name.split()) > _MAX_WORDS_WITH_A_CLAUSE)
         or _OTHERS_PROGRAMME.match(name)
         or (_PROGRAMME_OR_LAW.search(name) and not _OF_THE_UNION.search(name))
     ):
