@@ -82,13 +82,13 @@ def measure_one(name, uncapped=False):
     on the whole text rather than where the import stops.
     """
     _setup(fresh_copy=True)
-    from dossiers.importing import pipeline
+    from dossiers.importing import proposals
     from dossiers.importing.gazetteer import Gazetteer
     from dossiers.importing.pipeline import create_import, run_import
     from dossiers.models import DocumentImport
 
     if uncapped:
-        pipeline.MAX_PROPOSALS_PER_KIND = sys.maxsize
+        proposals.MAX_PROPOSALS_PER_KIND = sys.maxsize
     # Made by the parent: making it here would count in this process's peak memory.
     data = input_path(name).read_bytes()
     Gazetteer.from_database()  # the import modules and the database connection, loaded

@@ -19,6 +19,7 @@ from bench.hostile_inputs import (
     packed_sentences,
     short_lines,
 )
+from dossiers.importing import proposals
 from dossiers.importing.gazetteer import Gazetteer
 from dossiers.importing.mentions import DossierMatcher
 from dossiers.importing.pipeline import extract
@@ -165,6 +166,17 @@ def test_the_mentions_pass_stops_as_soon_as_a_document_is_past_the_bound(gazette
     # Each sentence names the file once: the bound is passed at its 1,001st, and no sentence
     # after it is read.
     assert len(read) == MAX_PROPOSALS_PER_KIND + 1
+
+
+def test_the_bound_is_lifted_in_one_place_for_the_benchmark(gazetteer, monkeypatch):
+    """bench/import_hostile.py measures the extractors on the whole text ("uncapped") by
+    raising proposals.MAX_PROPOSALS_PER_KIND; every check of the bound reads it there."""
+    monkeypatch.setattr(proposals, "MAX_PROPOSALS_PER_KIND", 10**9)
+    text = "De Schengengrenscode wordt besproken.\n" * (MAX_PROPOSALS_PER_KIND + 5)
+
+    found = extract(ImportText.from_text(text), gazetteer)
+
+    assert len(found.mentions) == MAX_PROPOSALS_PER_KIND + 5
 
 
 def test_a_sentence_too_long_to_trust_is_cut_between_listed_papers():

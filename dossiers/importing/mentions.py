@@ -36,7 +36,7 @@ from ..prefilter import may_match, required_strings
 from ..spans import TakenSpans
 from . import name_tagger
 from .gazetteer import Gazetteer
-from .proposals import MAX_PROPOSALS_PER_KIND, MentionProposal, TooManyProposals
+from .proposals import MentionProposal, TooManyProposals, past_the_bound
 from .text import bounded_spans, normalize_text, period_ends_sentence
 
 SENTENCE, HEADING, FOOTNOTE = "sentence", "heading", "footnote"
@@ -1810,7 +1810,7 @@ class DocumentMentions:
             per_segment[index] += _by_reference(segment, per_segment[index], by_reference)
             per_segment[index].sort(key=lambda f: f.start)
             naming += bool(per_segment[index])
-            if naming > MAX_PROPOSALS_PER_KIND:
+            if past_the_bound(naming):
                 raise TooManyProposals("mentions")
         subjects = _fiche_subjects(source.text, parts, starts, per_segment)
         renamed = _one_name_per_new_file(per_segment)
