@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import TU, relativedelta
 
-from .dates import MONTH_NAMES
+from .dates import MONTH_NAMES, parse_date_phrase
 from .prefilter import may_match, required_strings
 from .spans import TakenSpans
 
@@ -465,15 +465,11 @@ _CHAMBER_BY_NAME = {"II": TWEEDE_KAMER, "TK": TWEEDE_KAMER, "I": EERSTE_KAMER, "
 # 1730)"), is cited by that number, not by its date.
 _NUMBER_FOLLOWS_RE = re.compile(rf"[\s,(:]*{_CITATION}", re.VERBOSE | re.IGNORECASE)
 _NUMBER_AFTER_SUBJECT_RE = re.compile(
-    # "... inzake fiche: wijziging verordening 883/2013 (OLAF) (Kamerstuk 22 112, nr. 2635)"
-    rf"(?:(?!brief\s+van)(?:[^.;()\n]|\([^()\n]{{0,40}}\))){{0,300}}?\(\s*(?:zie\s+)?{_CITATION}",
+    # "... inzake fiche: wijziging verordening 883/2013 (OLAF) (Kamerstuk 22 112, nr. 2635)";
+    # "de brieven van 16 februari 2016 en van 29 april 2016 (Kamerstuk 32 317, nrs. 388 en 409)"
+    rf"(?:(?!brie(?:f|ven)\s+van)(?:[^.;()\n]|\([^()\n]{{0,40}}\))){{0,300}}?\(\s*(?:zie\s+)?"
+    rf"(?:{_CITATION}|Kamerstuk(?:ken)?\b[^)]*\bnrs\.)",
     re.VERBOSE | re.IGNORECASE,
-)
-# "(Kamerstuk 32 317, nrs. 388 en 409)" after "de brieven van 16 februari 2016 en van 29 april
-# 2016": letters cited by their numbers.
-_NUMBERS_FOLLOW_RE = re.compile(
-    r"(?:(?!brie(?:f|ven)\s+van)[^.;()\n]){0,300}?\(\s*(?:zie\s+)?Kamerstuk(?:ken)?\b\s+[^)]*\bnrs\.",
-    re.IGNORECASE,
 )
 # The letter that answers a written consultation is part of its report: "Bij brief van 17
 # oktober 2023 zijn de vragen beantwoord."
@@ -537,7 +533,7 @@ def find_references(text):
             except CitationError:
                 continue
             if isinstance(reference, LetterCitation) and (
-                _numbered_after(text, match.end()) or _answers_the_questions(text, match.end())
+                _numbered_after(text, match.end()) or _no_paper_of_its_own(text, match.end())
             ):
                 continue
             taken.add(match.start(), match.end())
@@ -586,28 +582,16 @@ def find_recent_letters(text, reference_date):
         return []
     found = []
     for match in _RECENT_LETTER_RE.finditer(text):
-        if _numbered_after(text, match.end()) or _answers_the_questions(text, match.end()):
+        if _numbered_after(text, match.end()) or _no_paper_of_its_own(text, match.end()):
             continue
-        month = MONTH_NAMES.index(match.group("month").lower()) + 1
+        month = match.group("month")
         for day in re.findall(r"\d+", match.group("days")):
-            date = _last_day_of(int(day), month, reference_date)
-            if date is not None:
-                found.append(
-                    FoundCitation(LetterCitation(date), match.group(0).strip(), *match.span())
-                )
+            # dates.py reads "13 oktober jl." as the last 13 October up to the reference.
+            dated = parse_date_phrase(f"{day} {month} jl.", reference_date, past=True)
+            if dated is not None:
+                letter = LetterCitation(dated[0])
+                found.append(FoundCitation(letter, match.group(0).strip(), *match.span()))
     return found
-
-
-def _last_day_of(day, month, reference_date):
-    """The last `day` `month` on or before `reference_date`; None for a day no month has."""
-    for year in (reference_date.year, reference_date.year - 1):
-        try:
-            date = datetime.date(year, month, day)
-        except ValueError:
-            continue
-        if date <= reference_date:
-            return date
-    return None
 
 
 def find_eu_references(text):
@@ -618,11 +602,11 @@ def find_eu_references(text):
 def _numbered_after(text, position):
     return any(
         pattern.match(text, position) is not None
-        for pattern in (_NUMBER_FOLLOWS_RE, _NUMBER_AFTER_SUBJECT_RE, _NUMBERS_FOLLOW_RE)
+        for pattern in (_NUMBER_FOLLOWS_RE, _NUMBER_AFTER_SUBJECT_RE)
     )
 
 
-def _answers_the_questions(text, position):
+def _no_paper_of_its_own(text, position):
     """Whether the letter dated just before `position` is no paper of its own: the answers to
     a written consultation, or a committee's letter."""
     return any(
