@@ -357,15 +357,16 @@ def extract_meeting(source, document):
 def _formation_of(source, document):
     """The formation of a meeting whose passage names none: by the paper's own series, else by
     the formation the paper's opening names, else the JBZ-Raad."""
-    if document.citation:
-        try:
-            cited = parse_citation(document.citation)
-        except CitationError:
-            cited = None
-        if cited and cited.dossier_number == "21501":
-            return _SERIES_FORMATIONS.get((cited.dossier_number, cited.dossier_chapter), "overig")
-        if cited and (cited.dossier_number, "") in _SERIES_FORMATIONS:
-            return _SERIES_FORMATIONS[(cited.dossier_number, "")]
+    try:
+        cited = parse_citation(document.citation) if document.citation else None
+    except CitationError:
+        cited = None
+    if cited:
+        series = (cited.dossier_number, cited.dossier_chapter)
+        if series in _SERIES_FORMATIONS:
+            return _SERIES_FORMATIONS[series]
+        if cited.dossier_number == "21501":
+            return "overig"
     head = source.text[:_HEAD_CHARS]
     if _OTHER_FORMATIONS.search(head) and not _JHA_COUNCIL.search(head):
         return "overig"
